@@ -19,7 +19,7 @@ async function filesUnder(dir: string): Promise<Map<string, string>> {
 }
 
 describe('emulator/gen', () => {
-  it('matches what `npm run generate` makes from proto/ (run it and commit the result)', async () => {
+  it('matches what `npm run generate` makes from proto/ (run it, commit)', async () => {
     const out = await mkdtemp(join(tmpdir(), 'emulator-gen-'))
     try {
       const bin = join(root, 'node_modules/.bin')
@@ -31,7 +31,8 @@ describe('emulator/gen', () => {
       const fresh = await filesUnder(join(out, 'emulator/gen'))
       const current = await filesUnder(committed)
       expect([...current.keys()].sort()).toEqual([...fresh.keys()].sort())
-      for (const [path, text] of fresh) expect({ path, text: current.get(path) }).toEqual({ path, text })
+      for (const [path, text] of fresh)
+        expect({ path, text: current.get(path) }).toEqual({ path, text })
     } finally {
       await rm(out, { recursive: true, force: true })
     }
