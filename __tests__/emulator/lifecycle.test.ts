@@ -141,6 +141,17 @@ describe('the lifecycle over the API, in real time', () => {
     expect(emulator.timeline(runnerId).map((event) => event.type)).toEqual(['created', 'deleted'])
   })
 
+  it('takes its default lifetime, 30 s, through the test-only time scale', async () => {
+    process.env.GITPOD_RUNNER_ACTION_TIME_SCALE = '0.05'
+    try {
+      emulator = await startEmulator()
+    } finally {
+      delete process.env.GITPOD_RUNNER_ACTION_TIME_SCALE
+    }
+
+    expect(emulator.lifetimeMs).toBe(1500)
+  })
+
   it('timeline() names an unknown runner id instead of returning nothing', async () => {
     emulator = await startEmulator()
 
