@@ -142,11 +142,13 @@ describe('the lifecycle over the API, in real time', () => {
   })
 
   it('takes its default lifetime, 30 s, through the test-only time scale', async () => {
+    const before = process.env.GITPOD_RUNNER_ACTION_TIME_SCALE
     process.env.GITPOD_RUNNER_ACTION_TIME_SCALE = '0.05'
     try {
       emulator = await startEmulator()
     } finally {
-      delete process.env.GITPOD_RUNNER_ACTION_TIME_SCALE
+      if (before === undefined) delete process.env.GITPOD_RUNNER_ACTION_TIME_SCALE
+      else process.env.GITPOD_RUNNER_ACTION_TIME_SCALE = before
     }
 
     expect(emulator.lifetimeMs).toBe(1500)
