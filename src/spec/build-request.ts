@@ -39,7 +39,7 @@ export function buildCreateRunnerRequest(sources: SpecSources): BuiltRequest {
 
   // Both documents are parsed, and so their secrets masked, before either is checked.
   const inline = isSet(inlineSpec)
-    ? parseSpecDocument(inlineSpec, { label: 'spec input' }, onSecret)
+    ? parseSpecDocument(inlineSpec, { label: 'spec input', input: 'spec' }, onSecret)
     : undefined
   const file = isSet(specFile) ? parseSpecFile(specFile, workspace, onSecret) : undefined
   const documents = [file, inline].filter((parsed) => parsed !== undefined)
@@ -53,7 +53,7 @@ export function buildCreateRunnerRequest(sources: SpecSources): BuiltRequest {
 
 function parseSpecFile(specFile: string, workspace: string, onSecret: (value: string) => void) {
   const { text, file } = readSpecFile(specFile, workspace)
-  return parseSpecDocument(text, { label: `spec-file ${file}`, file }, onSecret)
+  return parseSpecDocument(text, { label: `spec-file ${file}`, input: 'spec-file', file }, onSecret)
 }
 
 function isSet(value: string | undefined): value is string {

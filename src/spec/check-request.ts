@@ -31,7 +31,7 @@ export function checkMergedRequest(merged: Layer): SpecWarning[] {
     )
   }
 
-  checkRunnerManager(merged, provider)
+  checkRunnerManager(merged, provider, kind)
 
   return [
     ...deprecationWarning('RunnerProvider', 'provider', provider),
@@ -41,7 +41,11 @@ export function checkMergedRequest(merged: Layer): SpecWarning[] {
 
 const managed = 'RUNNER_PROVIDER_MANAGED'
 
-function checkRunnerManager(merged: Layer, provider: Setting | undefined): void {
+function checkRunnerManager(
+  merged: Layer,
+  provider: Setting | undefined,
+  kind: Setting | undefined,
+): void {
   const runnerManager = merged.get('runnerManagerId')
 
   if (provider?.value === managed && runnerManager === undefined) {
@@ -53,7 +57,9 @@ function checkRunnerManager(merged: Layer, provider: Setting | undefined): void 
   }
   if (provider?.value !== managed && runnerManager !== undefined) {
     const chosen =
-      provider === undefined ? 'no provider is set' : `the provider is ${String(provider.value)}`
+      provider === undefined
+        ? `the kind is ${String(kind?.value)}`
+        : `the provider is ${String(provider.value)}`
     fail(
       { ...runnerManager.place, field: undefined },
       `runnerManagerId is only for managed runners (provider managed), but ${chosen}: ` +

@@ -118,8 +118,7 @@ export function enumValue(enumName: EnumName, raw: string): string | undefined {
     .replace(/[-\s]+/g, '_')
   const name = normalized.startsWith(prefix) ? normalized : prefix + normalized
 
-  if (!Object.hasOwn(values, name))
-    problem(typoDetail(enumName, raw, normalized.startsWith(prefix)))
+  if (!Object.hasOwn(values, name)) problem(typoDetail(enumName, normalized, raw))
   return values[name] === 'unset' ? undefined : name
 }
 
@@ -135,30 +134,21 @@ export function deprecation(enumName: EnumName, value: string): string | undefin
 }
 
 // Suggestions and the list come in the form the user wrote: API names or short forms.
-function typoDetail(enumName: EnumName, raw: string, wroteApiName: boolean): string {
-  const { noun, values } = table(enumName)
-  const known = Object.keys(values).filter((value) => values[value] !== 'unset')
+function typoDetail(enumName: EnumName, normalized: string, raw: string): string {
+  const { noun, prefix, values } = table(enumName)
+  const wroteApiName = normalized.startsWith(prefix)
   const shown = (value: string) => (wroteApiName ? value : shortForm(enumName, value))
+  const known = Object.keys(values).filter((value) => values[value] !== 'unset')
   const listed = known.filter((value) => values[value] === 'valid').map(shown)
 
-  const written = raw.trim().replace(/[-\s]+/g, '_')
+  // Compared without the prefix, which would make any two API names look alike.
+  const written = wroteApiName ? normalized.slice(prefix.length) : normalized
   const suggestion = nearest(
     written,
-    wroteApiName ? known : known.map((value) => shortName(enumName, value)),
+    known.map((value) => value.slice(prefix.length)),
   )
   const didYouMean =
-    suggestion === undefined
-      ? '.'
-      : `; did you mean ${quote(shown(apiName(enumName, suggestion)))}?`
+    suggestion === undefined ? '.' : `; did you mean ${quote(shown(prefix + suggestion))}?`
 
   return `${quote(raw)} is not a ${noun}${didYouMean} Valid values: ${listed.join(', ')}`
-}
-
-function shortName(enumName: EnumName, value: string): string {
-  return value.slice(table(enumName).prefix.length)
-}
-
-function apiName(enumName: EnumName, value: string): string {
-  const { prefix } = table(enumName)
-  return value.startsWith(prefix) ? value : prefix + value
 }

@@ -1,11 +1,13 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import { camelCase, secretFieldNames } from './fields.js'
-import { levenshtein } from './nearest.js'
+import { editDistance } from './nearest.js'
 import type { Place } from './place.js'
 
 /** Which document this is, for messages: `spec-file runner.yaml` or `spec input`. */
 export interface DocumentSource {
   label: string
+  /** The action input the document came from. */
+  input: 'spec-file' | 'spec'
   /** The spec file's path relative to the workspace, for annotations; none for the inline spec. */
   file?: string
 }
@@ -66,5 +68,5 @@ function maskSecrets(document: Document.Parsed, onSecret: (value: string) => voi
 
 function isSecretName(key: string): boolean {
   const name = camelCase(key).toLowerCase()
-  return secretFieldNames.some((secret) => levenshtein(name, secret.toLowerCase()) <= 2)
+  return secretFieldNames.some((secret) => editDistance(name, secret.toLowerCase()) <= 2)
 }

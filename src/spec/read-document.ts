@@ -22,7 +22,7 @@ export function readSpecDocument(parsed: ParsedDocument): Layer {
     fail(
       { where: parsed.source.label, annotation: fileStart(parsed) },
       'the document is empty; write a mapping of fields such as provider and spec, ' +
-        'or leave the input unset',
+        `or leave the ${parsed.source.input} input unset`,
     )
   }
   if (!isMap(contents)) {

@@ -23,10 +23,9 @@ export function readSpecFile(specFile: string, workspace: string): SpecFileText 
     )
   }
   if (stats.size > largestSpecFile) {
-    const mebibytes = (stats.size / largestSpecFile).toFixed(1)
     throw new ActionError(
-      `spec-file ${file} is ${mebibytes} MiB, more than the 1 MiB a runner spec may take; ` +
-        'check that the path names the runner spec',
+      `spec-file ${file} is ${stats.size} bytes, more than the 1 MiB (${largestSpecFile} bytes) ` +
+        'a runner spec may take; check that the path names the runner spec',
       { file },
     )
   }

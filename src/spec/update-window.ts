@@ -8,7 +8,9 @@ const shortestWindow = 2
 export function updateWindow(window: UpdateWindow): UpdateWindow {
   const { startHour, endHour } = window
   if (startHour === undefined) {
-    problem('has no startHour; set startHour to a UTC hour (0 to 23); endHour defaults to it + 2')
+    problem(
+      'has no startHour; set startHour to a UTC hour (0 to 23); endHour defaults to startHour + 2',
+    )
   }
 
   // Overnight windows such as 22-4 wrap around midnight.
