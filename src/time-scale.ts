@@ -1,7 +1,7 @@
 /**
- * The test-only time scale (docs/architecture.md). Every duration of the keep-alive machinery goes
- * through `scaled()`, so that one variable speeds up the emulator's lifetime, the keeper's interval,
- * jitter, backoff and timeouts, and the post step's lapse detection together.
+ * The test-only time scale (docs/architecture.md). Every duration of the keep-alive machinery
+ * goes through `scaled()`, so that one variable speeds up the emulator's lifetime, the keeper's
+ * interval, jitter, backoff and timeouts, and the post step's lapse detection together.
  */
 export const TIME_SCALE_VARIABLE = 'GITPOD_RUNNER_ACTION_TIME_SCALE'
 

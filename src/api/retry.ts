@@ -27,7 +27,8 @@ export function isTransient(error: unknown): boolean {
 /**
  * Runs `attempt` until it succeeds, fails for good, or the attempts or the deadline run out.
  * The wait before a retry is the server's `Retry-After` when it gave one, otherwise capped
- * exponential backoff with jitter (as the official SDKs: base * 2^n, at most max, minus up to 25 %).
+ * exponential backoff with jitter, as the official SDKs do: base * 2^n, at most max, minus up
+ * to 25 %.
  */
 export async function withRetries<T>(
   what: string,

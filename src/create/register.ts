@@ -1,0 +1,86 @@
+import * as core from '@actions/core'
+
+import { ConnectError } from '../api/connect-error.js'
+import { isTransient, retryDelayMs, sleep, type RetryLog } from '../api/retry.js'
+import type { RunnerService } from '../api/runner-service.js'
+import type { Runner } from '../api/types.js'
+import { saveState } from '../state.js'
+import { findCreatedRunner } from './find-created-runner.js'
+
+export interface Registration {
+  runner: Runner
+  exchangeToken?: string
+  /** Deprecated by the API; only when it still returns one. */
+  accessToken?: string
+  /** True when the create got no answer and the runner it made was found and taken over. */
+  adopted: boolean
+}
+
+export interface CreateContext {
+  service: RunnerService
+  /** Whether this step generated the name, which makes a runner of that name provably ours. */
+  nameGenerated: boolean
+  /** Epoch ms when the step began. */
+  startedAt: number
+  /** Epoch ms after which no new attempt starts. */
+  deadline: number
+  attempts: number
+  log: RetryLog
+}
+
+/**
+ * Creates the registration. CreateRunner is not idempotent, so a request that may have reached the
+ * server is never simply sent again: the runner it may have made is looked for first, and adopted
+ * when it is provably this step's (see find-created-runner.ts).
+ */
+export async function createRegistration(
+  request: { name: string },
+  context: CreateContext,
+): Promise<Registration> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await context.service.createRunner(request)
+      maskTokens(response.exchangeToken, response.accessToken)
+      saveState('runnerId', response.runner.runnerId)
+      return { ...response, adopted: false }
+    } catch (error) {
+      if (!(error instanceof ConnectError)) throw error
+
+      if (error.delivery === 'maybe') {
+        const adopted = await adoptIfCreated(request.name, context, error)
+        if (adopted) return adopted
+      } else if (!isTransient(error) && error.delivery !== 'no') {
+        throw error
+      }
+
+      const wait = retryDelayMs(error, attempt, { baseDelayMs: 500, maxDelayMs: 8000 })
+      if (attempt >= context.attempts || Date.now() + wait >= context.deadline) throw error
+      context.log.info(
+        `CreateRunner: attempt ${attempt + 1} of ${context.attempts} in ` +
+          `${(wait / 1000).toFixed(1)} s (${error.message})`,
+      )
+      await sleep(wait)
+    }
+  }
+}
+
+async function adoptIfCreated(
+  name: string,
+  context: CreateContext,
+  cause: ConnectError,
+): Promise<Registration | undefined> {
+  context.log.info(`CreateRunner got no answer (${cause.detail}); looking for runner "${name}".`)
+  const runner = await findCreatedRunner(context.service, name, context)
+  if (!runner) return undefined
+
+  saveState('runnerId', runner.runnerId)
+  // The exchange token was in the answer that never came: mint a new one for this runner.
+  const tokens = await context.service.createRunnerToken(runner.runnerId)
+  maskTokens(tokens.exchangeToken, tokens.accessToken)
+  context.log.info(`Runner "${name}" (${runner.runnerId}) was created; using it.`)
+  return { runner, ...tokens, adopted: true }
+}
+
+function maskTokens(...tokens: (string | undefined)[]): void {
+  for (const token of tokens) if (token) core.setSecret(token)
+}

@@ -1,0 +1,83 @@
+import * as core from '@actions/core'
+
+import type { RenewalMethod } from '../keep-alive/renewal.js'
+import type { SpecInput } from '../spec/build-request.js'
+import { readApiUrl, readToken } from './api-endpoint.js'
+import { parseBoolean, parseChoice, parseNumber } from './parse.js'
+
+/** Every input of action.yml, read and checked in one place. */
+export interface Inputs {
+  token: string
+  apiUrl: string
+  specFile: string
+  inlineSpec: string
+  /** The single inputs that set one field of the request each, when not empty. */
+  specInputs: Partial<Record<SpecInput, string>>
+  cleanup: boolean
+  renewal: RenewalMethod
+  renewIntervalSeconds: number
+  keepAliveTimeoutMinutes: number
+}
+
+const SPEC_INPUTS: readonly SpecInput[] = [
+  'name',
+  'provider',
+  'kind',
+  'runner-manager-id',
+  'region',
+  'release-channel',
+  'auto-update',
+  'desired-phase',
+  'log-level',
+  'variant',
+  'update-window',
+  'devcontainer-image-cache',
+]
+
+export const RENEWAL_METHODS: readonly RenewalMethod[] = ['mark-active', 'update-runner', 'none']
+
+/**
+ * The interval bounds: a renewal must land well inside the 30 s lifetime even after a failed
+ * attempt and its retry, so anything above 20 s could let the registration lapse.
+ */
+export const RENEW_INTERVAL = { min: 1, max: 20, unit: 'seconds' }
+
+/** Up to the longest a self-hosted job may run (5 days). */
+export const KEEP_ALIVE_TIMEOUT = { min: 1, max: 7200, unit: 'minutes' }
+
+export function readInputs(): Inputs {
+  const token = readToken()
+
+  const specInputs: Inputs['specInputs'] = {}
+  for (const name of SPEC_INPUTS) {
+    const value = core.getInput(name)
+    if (value) specInputs[name] = value
+  }
+
+  return {
+    token,
+    apiUrl: readApiUrl(),
+    specFile: core.getInput('spec-file'),
+    inlineSpec: core.getInput('spec', { trimWhitespace: false }),
+    specInputs,
+    cleanup: readCleanup(),
+    renewal: parseChoice('renewal', core.getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
+    renewIntervalSeconds: parseNumber(
+      'renew-interval',
+      core.getInput('renew-interval'),
+      10,
+      RENEW_INTERVAL,
+    ),
+    keepAliveTimeoutMinutes: parseNumber(
+      'keep-alive-timeout',
+      core.getInput('keep-alive-timeout'),
+      360,
+      KEEP_ALIVE_TIMEOUT,
+    ),
+  }
+}
+
+/** Also read alone by the post step, which must work even when other inputs are broken. */
+export function readCleanup(): boolean {
+  return parseBoolean('cleanup', core.getInput('cleanup'), true)
+}
