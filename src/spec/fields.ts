@@ -9,7 +9,8 @@ export type Field =
   | { type: 'boolean' }
   | { type: 'enum'; enumName: EnumName }
   | { type: 'hour' }
-  | { type: 'message'; fields: Fields; whole?: (value: Record<string, unknown>) => unknown }
+  /** `oneValue`: the message is set and replaced as a whole, after this check of its fields. */
+  | { type: 'message'; fields: Fields; oneValue?: (message: Record<string, unknown>) => unknown }
 
 export type Fields = Readonly<Record<string, Field>>
 
@@ -37,7 +38,7 @@ const configurationFields: Fields = {
   updateWindow: {
     type: 'message',
     fields: { startHour: { type: 'hour' }, endHour: { type: 'hour' } },
-    whole: updateWindow,
+    oneValue: updateWindow,
   },
   encryptedHoneycombApiKey: { type: 'bytes', check: base64Bytes, secret: true },
   continuousProfiling: boolean,

@@ -38,7 +38,7 @@ function build(layer: Layer, fields: Fields, prefix: string): Record<string, unk
   for (const [name, field] of Object.entries(fields)) {
     const path = prefix + name
     const value =
-      field.type === 'message' && field.whole === undefined
+      field.type === 'message' && field.oneValue === undefined
         ? build(layer, field.fields, `${path}.`)
         : layer.get(path)?.value
     if (value !== undefined) message[name] = value

@@ -8,7 +8,7 @@ import { at, fail, quote, type Place } from './place.js'
 import { syntaxDetail } from './yaml-errors.js'
 import { hour } from './values.js'
 
-type Set = (path: string, value: unknown, place: Place) => void
+type Assign = (path: string, value: unknown, place: Place) => void
 
 /** The fields a parsed spec document sets, checked one by one, with where each came from. */
 export function readSpecDocument(parsed: ParsedDocument): Layer {
@@ -46,7 +46,7 @@ function readMapping(
   map: YAMLMap,
   fields: Fields,
   path: string,
-  set: Set,
+  assign: Assign,
 ): void {
   const within = path === '' ? 'at the top level' : `in ${path}`
   const seen = new Map<string, { key: string; offset: number }>()
@@ -74,7 +74,7 @@ function readMapping(
     seen.set(name, { key: key.value, offset })
 
     const fieldPath = path === '' ? name : `${path}.${name}`
-    readField(parsed, pair.value as Node | null, fields[name], fieldPath, set)
+    readField(parsed, pair.value as Node | null, fields[name], fieldPath, assign)
   }
 }
 
@@ -83,7 +83,7 @@ function readField(
   node: Node | null,
   field: Field,
   path: string,
-  set: Set,
+  assign: Assign,
 ) {
   // `field:` with nothing after it, or `null`, leaves the field unset.
   if (node === null || (isScalar(node) && node.value === null)) return
@@ -94,7 +94,7 @@ function readField(
 
   if (field.type !== 'message') {
     const value = scalarValue(node, field, place)
-    if (value !== undefined) set(path, value, place)
+    if (value !== undefined) assign(path, value, place)
     return
   }
 
@@ -102,18 +102,20 @@ function readField(
     const names = Object.keys(field.fields).join(', ')
     fail(place, `must be a mapping of the fields ${names}, not ${describe(node)}`)
   }
-  if (field.whole === undefined) return readMapping(parsed, node, field.fields, path, set)
+  const { oneValue } = field
+  if (oneValue === undefined) return readMapping(parsed, node, field.fields, path, assign)
 
+  // Gathered in the API's field order, then checked and set as one value.
   const parts = new Map<string, unknown>()
   readMapping(parsed, node, field.fields, path, (part, value) => parts.set(part, value))
-  const whole = Object.fromEntries(
+  const message = Object.fromEntries(
     Object.keys(field.fields)
       .filter((name) => parts.has(`${path}.${name}`))
       .map((name) => [name, parts.get(`${path}.${name}`)]),
   )
-  set(
+  assign(
     path,
-    at(place, () => field.whole!(whole)),
+    at(place, () => oneValue(message)),
     place,
   )
 }
@@ -130,10 +132,12 @@ function scalarValue(
 
   switch (field.type) {
     case 'string':
-    case 'bytes':
+    case 'bytes': {
       if (typeof value !== 'string') fail(place, `must be text${not}; put the value in quotes`)
+      const { check } = field
       if (value === '') return undefined
-      return field.check === undefined ? value : at(place, () => field.check!(value))
+      return check === undefined ? value : at(place, () => check(value))
+    }
 
     case 'boolean':
       if (typeof value === 'boolean') return value
