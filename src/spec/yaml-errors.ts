@@ -6,10 +6,16 @@ import type { YAMLError } from 'yaml'
  */
 export function syntaxDetail(error: YAMLError, syntax: 'YAML' | 'JSON'): string {
   if (error.code === 'TAB_AS_INDENT') {
-    return 'tabs are used for indentation; YAML allows only spaces there: replace the tabs with spaces'
+    return (
+      'tabs are used for indentation; YAML allows only spaces there: ' +
+      'replace the tabs with spaces'
+    )
   }
   if (error.code === 'MULTIPLE_DOCS') {
-    return 'the text holds more than one YAML document (a second ---); a runner spec is one document'
+    return (
+      'the text holds more than one YAML document (a second ---); ' +
+      'a runner spec is one document'
+    )
   }
 
   return `${syntax} syntax error: ${explain(error)}`
