@@ -1,0 +1,74 @@
+import { retryDelayMs } from '../api/retry.js'
+
+/**
+ * When the keeper renews, retries and gives up on an attempt. Pure: the clock reading and the
+ * random source are arguments, so every rule here is tested without waiting.
+ */
+export interface RenewalTiming {
+  intervalMs: number
+  /** How long a registration lasts without renewal. */
+  lifetimeMs: number
+  /** The shortest attempt worth making: a request cut shorter cannot get an answer back. */
+  minAttemptMs: number
+}
+
+/**
+ * Up to this share of the interval comes off each renewal, so that the legs of a matrix started
+ * together drift apart instead of renewing in lockstep. Only earlier, never later.
+ */
+export const JITTER_SHARE = 0.1
+
+export function nextRenewalAt(
+  lastSuccessAt: number,
+  timing: RenewalTiming,
+  random: () => number,
+): number {
+  const jitter = random() * JITTER_SHARE * timing.intervalMs
+  return Math.round(lastSuccessAt + timing.intervalMs - jitter)
+}
+
+export function lapsesAt(lastSuccessAt: number, timing: RenewalTiming): number {
+  return lastSuccessAt + timing.lifetimeMs
+}
+
+export function isLapsed(now: number, lastSuccessAt: number, timing: RenewalTiming): boolean {
+  return now > lapsesAt(lastSuccessAt, timing)
+}
+
+/**
+ * When to try again after `failures` failed attempts in a row: exponential backoff from a tenth
+ * of the interval up to the interval, or the server's Retry-After, but never so late that the
+ * registration lapses before the retry can finish. Once it has lapsed there is nothing left to
+ * protect, and plain backoff applies until a renewal gets through.
+ */
+export function retryAt(
+  now: number,
+  lastSuccessAt: number,
+  failures: number,
+  error: unknown,
+  timing: RenewalTiming,
+  random: () => number,
+): number {
+  const backoff = { baseDelayMs: timing.intervalMs / 10, maxDelayMs: timing.intervalMs }
+
+  // A server asking for no wait at all must not turn the keeper into a busy loop.
+  const wait = Math.max(retryDelayMs(error, failures, backoff, random), backoff.baseDelayMs / 2)
+
+  const latestStart = lapsesAt(lastSuccessAt, timing) - timing.minAttemptMs
+  if (now >= latestStart) return Math.round(now + wait)
+  return Math.round(now + Math.min(wait, latestStart - now))
+}
+
+/**
+ * How long one attempt may take: an interval at most, and no longer than the registration has
+ * left, since an answer after the lapse comes too late to prevent it.
+ */
+export function attemptTimeoutMs(
+  now: number,
+  lastSuccessAt: number,
+  timing: RenewalTiming,
+): number {
+  const left = lapsesAt(lastSuccessAt, timing) - now
+  const timeout = left > 0 ? Math.min(timing.intervalMs, left) : timing.intervalMs
+  return Math.max(timing.minAttemptMs, Math.round(timeout))
+}
