@@ -1,0 +1,3 @@
+import { run } from '../keep-alive/keeper.js'
+
+await run()
