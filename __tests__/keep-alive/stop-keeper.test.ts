@@ -80,7 +80,16 @@ describe('stopKeeper', () => {
     expect(isRunning(keeper.pid)).toBe(true)
   })
 
-  it('leaves alone a process with no status file', async () => {
+  it('waits for a keeper that is still starting to write its status', async () => {
+    const keeper = await startStandIn('polite')
+    rmSync(keeper.statusFile)
+    setTimeout(() => writeStatus(keeper.statusFile, statusOf(keeper.pid, 'leg-1')), 300)
+
+    expect(await stopKeeper(keeper)).toMatchObject({ outcome: 'stopped' })
+    expect(isRunning(keeper.pid)).toBe(false)
+  })
+
+  it('leaves alone a process that never writes a status file', async () => {
     const keeper = await startStandIn('polite')
     rmSync(keeper.statusFile)
 

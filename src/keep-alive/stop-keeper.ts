@@ -26,16 +26,24 @@ export interface StopResult {
 const KILL_WAIT_MS = 1000
 
 /**
- * Stops the keeper the main step started, in bounded time (about graceMs + 1 s), after making
- * sure the pid is still that keeper: a pid is reused once its process has exited.
+ * A post step that runs right after main can find the keeper still starting, before its first
+ * status write (it comes within milliseconds of the start, after the signal handlers).
+ */
+const STARTUP_WAIT_MS = 3000
+
+/**
+ * Stops the keeper the main step started, in bounded time (at most 3 s + graceMs + 1 s), after
+ * making sure the pid is still that keeper: a pid is reused once its process has exited.
  */
 export async function stopKeeper(
   keeper: KeeperToStop,
   options: { graceMs?: number } = {},
 ): Promise<StopResult> {
   const graceMs = options.graceMs ?? 3000
-  const status = readStatus(keeper.statusFile)
+  let status = readStatus(keeper.statusFile)
   if (!isRunning(keeper.pid)) return { outcome: 'not-running', status }
+
+  status ??= await waitForStatus(keeper)
 
   const mismatch = await whyNotOurs(keeper, status)
   if (mismatch) {
@@ -56,6 +64,15 @@ export async function stopKeeper(
     detail: gone
       ? `it ignored SIGTERM for ${graceMs} ms`
       : `process ${keeper.pid} was still there ${KILL_WAIT_MS} ms after SIGKILL`,
+  }
+}
+
+async function waitForStatus(keeper: KeeperToStop): Promise<KeeperStatus | undefined> {
+  const until = Date.now() + STARTUP_WAIT_MS
+  for (;;) {
+    const status = readStatus(keeper.statusFile)
+    if (status || !isRunning(keeper.pid) || Date.now() >= until) return status
+    await new Promise((resolve) => setTimeout(resolve, 25))
   }
 }
 
