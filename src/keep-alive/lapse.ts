@@ -70,14 +70,18 @@ export function assessRenewals(
 }
 
 function summarize(status: KeeperStatus): string {
-  const failures = status.failures === 1 ? '1 failed attempt' : `${status.failures} failed attempts`
+  const renewals = count(status.renewals, 'renewal')
+  const failures = count(status.failures, 'failed attempt')
   const stop = status.stopReason
     ? `${STOPS[status.stopReason]}${status.stopDetail ? ` (${status.stopDetail})` : ''}`
     : 'recorded no stop'
   return (
-    `Keeper: ${status.renewals} renewals, ${failures}, longest gap ` +
-    `${seconds(status.longestGapMs)}; ${stop}.`
+    `Keeper: ${renewals}, ${failures}, longest gap ` + `${seconds(status.longestGapMs)}; ${stop}.`
   )
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 function describeLapse(status: KeeperStatus, worstGapMs: number, lifetimeMs: number): string {
