@@ -1,26 +1,26 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { CALL_TIMEOUT_MS } from './api/call-policy.js'
 import { RunnerService } from './api/runner-service.js'
-import { createRegistration } from './create/register.js'
+import type { Runner } from './api/types.js'
+import { watchCancellation } from './cancellation.js'
 import { setRegistrationOutputs } from './create/outputs.js'
+import { createRegistration } from './create/register.js'
+import { buildRunnerRequest } from './create/runner-request.js'
 import { readInputs, type Inputs } from './inputs/read-inputs.js'
 import { firstRenewal } from './keep-alive/first-renewal.js'
 import { startKeeper } from './keep-alive/start-keeper.js'
 import { reportFailure } from './report-failure.js'
-import { buildRunnerRequest } from './create/runner-request.js'
 import { saveState } from './state.js'
 import { REGISTRATION_LIFETIME_MS, scaled } from './time-scale.js'
 
-/** Each API call's own limit; the whole step is bounded by the attempts below. */
-const CALL_TIMEOUT_MS = 20_000
-const CREATE_ATTEMPTS = 5
-const STEP_DEADLINE_MS = 120_000
-
 /** The main step: inputs -> spec -> create -> first renewal -> keeper. */
 export async function run(): Promise<void> {
+  const cancellation = watchCancellation()
   try {
     const startedAt = Date.now()
     const inputs = readInputs()
@@ -31,35 +31,41 @@ export async function run(): Promise<void> {
     saveState('apiUrl', inputs.apiUrl)
     saveState('startedAt', startedAt)
 
+    const deadline = startedAt + inputs.timeoutSeconds * 1000
     const service = new RunnerService({
       baseUrl: inputs.apiUrl,
       token: inputs.token,
       timeoutMs: CALL_TIMEOUT_MS,
+      deadline,
     })
     const registration = await createRegistration(request, {
       service,
       nameGenerated,
       startedAt,
-      deadline: startedAt + STEP_DEADLINE_MS,
-      attempts: CREATE_ATTEMPTS,
+      deadline,
+      cancellation,
       log: core,
     })
     const { runner } = registration
     setRegistrationOutputs(registration)
     core.info(`Registered runner "${runner.name}" (${runner.runnerId}).`)
 
-    if (inputs.renewal === 'none') {
+    if (cancellation.requested) {
+      core.info('The run was cancelled: not keeping it alive; the post step deletes it.')
+    } else if (inputs.renewal === 'none') {
       core.info('Renewal is off (`renewal: none`): the runner this job starts keeps it alive.')
-      return
+    } else {
+      const renewedAt = await firstRenewal(service, inputs.renewal, runner)
+      keepAlive(inputs, runner, renewedAt)
     }
-    const renewedAt = await firstRenewal(service, inputs.renewal, runner)
-    keepAlive(inputs, runner, renewedAt)
   } catch (error) {
     reportFailure(error)
+  } finally {
+    cancellation.dispose()
   }
 }
 
-function keepAlive(inputs: Inputs, runner: { runnerId: string; name?: string }, renewedAt: number) {
+function keepAlive(inputs: Inputs, runner: Runner, renewedAt: number): void {
   const lifetimeMs = scaled(REGISTRATION_LIFETIME_MS)
   const keeper = startKeeper(
     {
@@ -74,10 +80,7 @@ function keepAlive(inputs: Inputs, runner: { runnerId: string; name?: string }, 
       instance: randomBytes(4).toString('hex'),
       lastRenewalAt: renewedAt,
     },
-    {
-      keeperScript: keeperBundle(),
-      runnerTemp: process.env['RUNNER_TEMP'] || '',
-    },
+    { keeperScript: keeperBundle(), runnerTemp: process.env['RUNNER_TEMP'] || tmpdir() },
   )
   saveState('keeper', { ...keeper, lifetimeMs })
   core.info(

@@ -1,18 +1,20 @@
 import * as core from '@actions/core'
 
+import { CALL_TIMEOUT_MS } from './api/call-policy.js'
 import { RunnerService } from './api/runner-service.js'
+import { watchCancellation } from './cancellation.js'
 import { deleteRegistration } from './clean-up/delete-registration.js'
 import { reportKeeper } from './clean-up/keeper-report.js'
-import { findCreatedRunner } from './create/find-created-runner.js'
+import { findCreatedRunners } from './create/find-created-runner.js'
 import { readToken } from './inputs/api-endpoint.js'
 import { parseBoolean } from './inputs/parse.js'
-import { readCleanup } from './inputs/read-inputs.js'
+import { readCleanup, readTimeout } from './inputs/read-inputs.js'
 import { stopKeeper } from './keep-alive/stop-keeper.js'
+import { stopKeeperNow } from './keep-alive/stop-keeper-now.js'
 import { loadState, type MainState } from './state.js'
 
-const CALL_TIMEOUT_MS = 15_000
 /** Well inside the runner's cancellation budget (5 minutes), keeper stop included. */
-const POST_DEADLINE_MS = 60_000
+const POST_TIMEOUT_CAP_MS = 120_000
 
 /** The post step: stop the keeper, delete the registration, report. Runs after every outcome. */
 export async function run(): Promise<void> {
@@ -23,21 +25,24 @@ export async function run(): Promise<void> {
     return
   }
 
-  if (state.keeper) {
-    const stop = await stopKeeper(state.keeper)
-    reportKeeper(state.keeper, stop, startedAt)
-  }
-
+  // A cancelled post step must still stop the keeper, even if it gets no further.
+  const keeper = state.keeper
+  const cancellation = watchCancellation(() => keeper && stopKeeperNow(keeper))
   try {
+    if (keeper) reportKeeper(keeper, await stopKeeper(keeper), startedAt)
+
     if (!readCleanup()) {
       core.info(`Leaving runner ${describe(state)} in place (\`cleanup: false\`).`)
       return
     }
-    await cleanUp(state, startedAt + POST_DEADLINE_MS)
+    const deadline = startedAt + Math.min(readTimeout() * 1000, POST_TIMEOUT_CAP_MS)
+    await cleanUp(state, deadline)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     if (failOnCleanupError()) core.setFailed(message)
     else core.warning(message)
+  } finally {
+    cancellation.dispose()
   }
 }
 
@@ -46,14 +51,35 @@ async function cleanUp(state: MainState, deadline: number): Promise<void> {
     baseUrl: state.apiUrl ?? '',
     token: readToken(),
     timeoutMs: CALL_TIMEOUT_MS,
+    deadline,
   })
 
-  const runnerId = state.runnerId ?? (await findUnconfirmedRunner(service, state))
-  if (!runnerId) {
-    core.info(`No runner named "${state.name}" exists: the create never took effect.`)
-    return
-  }
+  if (state.runnerId) await deleteRunner(service, state.runnerId, state, deadline)
+  if (state.runnerId && !state.createUnanswered) return
 
+  const found = (await findUnconfirmedRunners(service, state, deadline)).filter(
+    (id) => id !== state.runnerId,
+  )
+  if (found.length === 0 && !state.runnerId) {
+    core.info(`No runner named "${state.name}" exists: the create never took effect.`)
+  } else if (state.nameGenerated || !state.runnerId) {
+    for (const runnerId of found) await deleteRunner(service, runnerId, state, deadline)
+  } else if (found.length > 0) {
+    // A name the user chose proves nothing: another job may use it too.
+    core.warning(
+      `Runner${found.length > 1 ? 's' : ''} ${found.join(', ')} named "${state.name}" ` +
+        'appeared while a create of this job got no answer; one may be a duplicate it made. ' +
+        'It was not deleted, since the name does not prove whose it is: check and delete it by hand.',
+    )
+  }
+}
+
+async function deleteRunner(
+  service: RunnerService,
+  runnerId: string,
+  state: MainState,
+  deadline: number,
+): Promise<void> {
   const outcome = await deleteRegistration(service, runnerId, { deadline, log: core })
   core.info(
     outcome === 'deleted'
@@ -63,19 +89,23 @@ async function cleanUp(state: MainState, deadline: number): Promise<void> {
 }
 
 /**
- * The main step sent the create but never learned the runner's id (it was cancelled or lost the
- * answer): find the runner by the name it saved first.
+ * The main step sent a create that got no answer, or was cancelled before it learned the id: find
+ * what it made by the name it saved first (every runner of a generated name; otherwise the one
+ * runner of that name created since main began).
  */
-async function findUnconfirmedRunner(
+async function findUnconfirmedRunners(
   service: RunnerService,
   state: MainState,
-): Promise<string | undefined> {
-  core.info(`The main step never learned the runner's id; looking for "${state.name}".`)
-  const runner = await findCreatedRunner(service, state.name ?? '', {
+  deadline: number,
+): Promise<string[]> {
+  core.info(`A create of the main step got no answer; looking for runners named "${state.name}".`)
+  const runners = await findCreatedRunners(service, state.name ?? '', {
     nameGenerated: state.nameGenerated ?? false,
     startedAt: state.startedAt ?? 0,
+    deadline,
+    log: core,
   })
-  return runner?.runnerId
+  return runners.map((runner) => runner.runnerId)
 }
 
 function describe(state: MainState): string {

@@ -14,6 +14,8 @@ export interface MainState {
   /** Epoch ms when the main step began; only runners created after it can be ours. */
   startedAt?: number
   runnerId?: string
+  /** A create got no answer: it may have made a runner besides the one in `runnerId`. */
+  createUnanswered?: boolean
   keeper?: KeeperHandle
   /** Set when main checked everything and created nothing on purpose (dry run). */
   dryRun?: boolean
@@ -34,6 +36,7 @@ const KEYS = {
   apiUrl: 'api-url',
   startedAt: 'started-at',
   runnerId: 'runner-id',
+  createUnanswered: 'create-unanswered',
   keeper: 'keeper',
   dryRun: 'dry-run',
 } as const satisfies Record<keyof MainState, string>
@@ -54,6 +57,7 @@ export function loadState(): MainState {
     apiUrl: text('apiUrl') || undefined,
     startedAt: json<number>(text('startedAt')),
     runnerId: text('runnerId') || undefined,
+    createUnanswered: text('createUnanswered') === 'true' || undefined,
     keeper: json<KeeperHandle>(text('keeper')),
     dryRun: text('dryRun') === 'true' || undefined,
   }

@@ -29392,9 +29392,11 @@ class ConnectClient {
             'Connect-Protocol-Version': '1',
             Authorization: `Bearer ${this.options.token}`,
         };
+        const { timeoutMs, deadline: stepDeadline } = this.options;
+        const limit = Math.max(1, Math.min(timeoutMs, (stepDeadline ?? Infinity) - Date.now()));
         let timer;
         const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(timeoutError(method, this.options.timeoutMs)), this.options.timeoutMs + 100);
+            timer = setTimeout(() => reject(timeoutError(method, limit)), limit);
         });
         try {
             return await Promise.race([this.send(method, url, body, headers), deadline]);

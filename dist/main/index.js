@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5479);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5479:
+/***/ 2174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31387,10 +31387,24 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/api/call-policy.ts
+/** One API call's own limit, connect to last byte, however much of the step is left. */
+const CALL_TIMEOUT_MS = 30_000;
+/**
+ * The one retry policy for the calls the main and post steps make: five attempts, capped
+ * exponential backoff with jitter (0.5 s doubling to 8 s, or the server's Retry-After), and
+ * never past the step's deadline.
+ */
+function callPolicy(deadline, log) {
+    return { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, deadline, log };
+}
+
 ;// CONCATENATED MODULE: ./src/action-info.ts
 /** Kept equal to package.json's version by a test, so the bundle needs no JSON import. */
 const ACTION_VERSION = '0.1.0';
@@ -31593,9 +31607,11 @@ class ConnectClient {
             'Connect-Protocol-Version': '1',
             Authorization: `Bearer ${this.options.token}`,
         };
+        const { timeoutMs, deadline: stepDeadline } = this.options;
+        const limit = Math.max(1, Math.min(timeoutMs, (stepDeadline ?? Infinity) - Date.now()));
         let timer;
         const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(timeoutError(method, this.options.timeoutMs)), this.options.timeoutMs + 100);
+            timer = setTimeout(() => reject(timeoutError(method, limit)), limit);
         });
         try {
             return await Promise.race([this.send(method, url, body, headers), deadline]);
@@ -31736,6 +31752,83 @@ class RunnerService {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cancellation.ts
+function watchCancellation(onCancel = () => undefined) {
+    let requested = false;
+    const onInterrupt = () => {
+        requested = true;
+        onCancel();
+    };
+    const onTerminate = () => {
+        onInterrupt();
+        process.exit(1);
+    };
+    process.on('SIGINT', onInterrupt);
+    process.on('SIGTERM', onTerminate);
+    return {
+        get requested() {
+            return requested;
+        },
+        dispose() {
+            process.off('SIGINT', onInterrupt);
+            process.off('SIGTERM', onTerminate);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/spec/redact.ts
+/**
+ * Fields whose values must never reach a log or an output: the metrics password, the honeycomb
+ * key in both its forms, and the tokens a CreateRunner response carries.
+ */
+const secretKeys = new Set([
+    'password',
+    'encryptedHoneycombApiKey',
+    'encrypted_honeycomb_api_key',
+    'honeycombApiKey',
+    'honeycomb_api_key',
+    'accessToken',
+    'exchangeToken',
+]);
+const redacted = '***';
+/** A deep copy of `value` with every secret field's value replaced by '***'. */
+function redactSecrets(value) {
+    return copy(value);
+}
+function copy(value) {
+    if (Array.isArray(value))
+        return value.map(copy);
+    if (value === null || typeof value !== 'object')
+        return value;
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [
+        key,
+        isSecret(key, field) ? redacted : copy(field),
+    ]));
+}
+// An empty or absent secret is shown as it is: there is nothing to hide, and '***' would
+// suggest a value was set.
+function isSecret(key, field) {
+    return secretKeys.has(key) && field !== undefined && field !== null && field !== '';
+}
+
+;// CONCATENATED MODULE: ./src/create/outputs.ts
+
+
+/**
+ * The step's outputs. The tokens were masked when the answer arrived; `runner-id` stays readable
+ * on purpose, so later jobs can use it (a masked output cannot cross jobs).
+ */
+function setRegistrationOutputs(registration, phase) {
+    const { runner } = registration;
+    setOutput('runner-id', runner.runnerId);
+    setOutput('name', runner.name ?? '');
+    setOutput('phase', phase ?? runner.status?.phase ?? '');
+    setOutput('exchange-token', registration.exchangeToken ?? '');
+    if (registration.accessToken)
+        setOutput('access-token', registration.accessToken);
+    setOutput('runner', JSON.stringify(redactSecrets(runner)));
+}
+
 ;// CONCATENATED MODULE: ./src/api/retry.ts
 
 /** Codes that say "not now" rather than "no": the same request may well succeed later. */
@@ -31793,6 +31886,7 @@ const KEYS = {
     apiUrl: 'api-url',
     startedAt: 'started-at',
     runnerId: 'runner-id',
+    createUnanswered: 'create-unanswered',
     keeper: 'keeper',
     dryRun: 'dry-run',
 };
@@ -31808,6 +31902,7 @@ function loadState() {
         apiUrl: text('apiUrl') || undefined,
         startedAt: json(text('startedAt')),
         runnerId: text('runnerId') || undefined,
+        createUnanswered: text('createUnanswered') === 'true' || undefined,
         keeper: json(text('keeper')),
         dryRun: text('dryRun') === 'true' || undefined,
     };
@@ -31841,21 +31936,24 @@ class ActionError extends Error {
 
 ;// CONCATENATED MODULE: ./src/create/find-created-runner.ts
 
+
+
 /** Server and runner clocks may disagree a little about when this step began. */
 const CLOCK_SKEW_MS = 5_000;
 /**
- * After a CreateRunner that got no answer: the runner it made, if any, when it is provably this
- * step's. A generated name carries a random suffix, so any runner with it is ours. A name the user
- * chose is ours only when exactly one runner of that name was created since this step began;
- * with more, the step fails and lists them, and none is touched.
+ * After a CreateRunner that got no answer: the runners it made, oldest first, when they are
+ * provably this step's. A generated name carries a random suffix, so every runner with it is ours.
+ * A name the user chose is ours only when exactly one runner of that name was created since this
+ * step began; with more, the step fails and lists them, and none is touched.
  */
-async function findCreatedRunner(service, name, context) {
-    const named = (await service.listRunners()).filter((runner) => runner.name === name);
-    const candidates = context.nameGenerated
-        ? named
-        : named.filter((runner) => createdSince(runner, context.startedAt - CLOCK_SKEW_MS));
-    if (candidates.length <= 1 || context.nameGenerated)
-        return candidates[0];
+async function findCreatedRunners(service, name, context) {
+    const all = await withRetries('ListRunners', callPolicy(context.deadline, context.log), () => service.listRunners());
+    const named = all.filter((runner) => runner.name === name).sort(byCreation);
+    if (context.nameGenerated)
+        return named;
+    const candidates = named.filter((r) => createdSince(r, context.startedAt - CLOCK_SKEW_MS));
+    if (candidates.length <= 1)
+        return candidates;
     const list = candidates.map((runner) => `${runner.runnerId} (created ${runner.createdAt})`);
     throw new ActionError(`CreateRunner got no answer, and ${candidates.length} runners named "${name}" were created ` +
         `since this step began: ${list.join(', ')}. It cannot tell which is its own, so it deletes ` +
@@ -31866,8 +31964,12 @@ function createdSince(runner, since) {
     const created = runner.createdAt ? Date.parse(runner.createdAt) : NaN;
     return Number.isNaN(created) || created >= since;
 }
+function byCreation(a, b) {
+    return (a.createdAt ?? '').localeCompare(b.createdAt ?? '');
+}
 
 ;// CONCATENATED MODULE: ./src/create/register.ts
+
 
 
 
@@ -31879,17 +31981,24 @@ function createdSince(runner, since) {
  * when it is provably this step's (see find-created-runner.ts).
  */
 async function createRegistration(request, context) {
+    const { attempts } = callPolicy(context.deadline, context.log);
+    let unanswered = false;
     for (let attempt = 1;; attempt++) {
         try {
             const response = await context.service.createRunner(request);
             maskTokens(response.exchangeToken, response.accessToken);
             state_saveState('runnerId', response.runner.runnerId);
+            if (unanswered)
+                await removeDuplicates(request.name, response.runner, context);
             return { ...response, adopted: false };
         }
         catch (error) {
             if (!(error instanceof connect_error_ConnectError))
                 throw error;
             if (error.delivery === 'maybe') {
+                if (!unanswered)
+                    state_saveState('createUnanswered', true);
+                unanswered = true;
                 const adopted = await adoptIfCreated(request.name, context, error);
                 if (adopted)
                     return adopted;
@@ -31898,9 +32007,10 @@ async function createRegistration(request, context) {
                 throw error;
             }
             const wait = retryDelayMs(error, attempt, { baseDelayMs: 500, maxDelayMs: 8000 });
-            if (attempt >= context.attempts || Date.now() + wait >= context.deadline)
+            const outOfTime = Date.now() + wait >= context.deadline;
+            if (attempt >= attempts || outOfTime || context.cancellation?.requested)
                 throw error;
-            context.log.info(`CreateRunner: attempt ${attempt + 1} of ${context.attempts} in ` +
+            context.log.info(`CreateRunner: attempt ${attempt + 1} of ${attempts} in ` +
                 `${(wait / 1000).toFixed(1)} s (${error.message})`);
             await sleep(wait);
         }
@@ -31908,474 +32018,37 @@ async function createRegistration(request, context) {
 }
 async function adoptIfCreated(name, context, cause) {
     context.log.info(`CreateRunner got no answer (${cause.detail}); looking for runner "${name}".`);
-    const runner = await findCreatedRunner(context.service, name, context);
+    const [runner, ...duplicates] = await findCreatedRunners(context.service, name, context);
     if (!runner)
         return undefined;
     state_saveState('runnerId', runner.runnerId);
+    await deleteDuplicates(duplicates, context);
     // The exchange token was in the answer that never came: mint a new one for this runner.
-    const tokens = await context.service.createRunnerToken(runner.runnerId);
+    const tokens = await withRetries('CreateRunnerToken', callPolicy(context.deadline, context.log), () => context.service.createRunnerToken(runner.runnerId));
     maskTokens(tokens.exchangeToken, tokens.accessToken);
     context.log.info(`Runner "${name}" (${runner.runnerId}) was created; using it.`);
     return { runner, ...tokens, adopted: true };
+}
+/**
+ * After an unanswered attempt and a later success, the unanswered one may have created a runner
+ * too, one the lookup could not see yet. With a generated name it is provably ours: delete it.
+ */
+async function removeDuplicates(name, kept, context) {
+    if (!context.nameGenerated)
+        return;
+    const found = await findCreatedRunners(context.service, name, context);
+    await deleteDuplicates(found.filter((runner) => runner.runnerId !== kept.runnerId), context);
+}
+async function deleteDuplicates(duplicates, context) {
+    for (const duplicate of duplicates) {
+        context.log.info(`Deleting duplicate runner ${duplicate.runnerId} left by an unanswered create.`);
+        await withRetries('DeleteRunner', callPolicy(context.deadline, context.log), () => context.service.deleteRunner(duplicate.runnerId));
+    }
 }
 function maskTokens(...tokens) {
     for (const token of tokens)
         if (token)
             setSecret(token);
-}
-
-;// CONCATENATED MODULE: ./src/spec/redact.ts
-/**
- * Fields whose values must never reach a log or an output: the metrics password, the honeycomb
- * key in both its forms, and the tokens a CreateRunner response carries.
- */
-const secretKeys = new Set([
-    'password',
-    'encryptedHoneycombApiKey',
-    'encrypted_honeycomb_api_key',
-    'honeycombApiKey',
-    'honeycomb_api_key',
-    'accessToken',
-    'exchangeToken',
-]);
-const redacted = '***';
-/** A deep copy of `value` with every secret field's value replaced by '***'. */
-function redactSecrets(value) {
-    return copy(value);
-}
-function copy(value) {
-    if (Array.isArray(value))
-        return value.map(copy);
-    if (value === null || typeof value !== 'object')
-        return value;
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [
-        key,
-        isSecret(key, field) ? redacted : copy(field),
-    ]));
-}
-// An empty or absent secret is shown as it is: there is nothing to hide, and '***' would
-// suggest a value was set.
-function isSecret(key, field) {
-    return secretKeys.has(key) && field !== undefined && field !== null && field !== '';
-}
-
-;// CONCATENATED MODULE: ./src/create/outputs.ts
-
-
-/**
- * The step's outputs. The tokens were masked when the answer arrived; `runner-id` stays readable
- * on purpose, so later jobs can use it (a masked output cannot cross jobs).
- */
-function setRegistrationOutputs(registration, phase) {
-    const { runner } = registration;
-    setOutput('runner-id', runner.runnerId);
-    setOutput('name', runner.name ?? '');
-    setOutput('phase', phase ?? runner.status?.phase ?? '');
-    setOutput('exchange-token', registration.exchangeToken ?? '');
-    if (registration.accessToken)
-        setOutput('access-token', registration.accessToken);
-    setOutput('runner', JSON.stringify(redactSecrets(runner)));
-}
-
-;// CONCATENATED MODULE: ./src/inputs/api-endpoint.ts
-
-
-const DEFAULT_API_URL = 'https://app.gitpod.io/api';
-/**
- * The API token: the `token` input, else ONA_API_KEY, else GITPOD_API_KEY. Masked before anything
- * else happens, in both the form given and the form sent.
- */
-function readToken(env = process.env) {
-    const given = getInput('token') || env['ONA_API_KEY'] || env['GITPOD_API_KEY'] || '';
-    if (given.trim())
-        setSecret(given.trim());
-    const token = given.trim().replace(/^bearer\s+/i, '');
-    if (!token) {
-        throw new ActionError('Input `token` is empty and neither ONA_API_KEY nor GITPOD_API_KEY is set; ' +
-            'pass a Gitpod personal access token, e.g. `token: ${{ secrets.GITPOD_TOKEN }}`.');
-    }
-    setSecret(token);
-    if (/\s/.test(token)) {
-        throw new ActionError('Input `token` contains whitespace inside the token; check that the secret holds ' +
-            'exactly one personal access token.');
-    }
-    return token;
-}
-/** The API base URL: the `api-url` input, else ONA_BASE_URL, else GITPOD_BASE_URL. */
-function readApiUrl(env = process.env) {
-    const given = getInput('api-url') || env['ONA_BASE_URL'] || env['GITPOD_BASE_URL'] || DEFAULT_API_URL;
-    let url;
-    try {
-        url = new URL(given.trim());
-    }
-    catch {
-        // A malformed URL may still carry credentials: quote it only when it cannot.
-        const shown = given.includes('@') ? 'the value' : `"${given}"`;
-        throw new ActionError(`Input \`api-url\`: ${shown} is not a URL; write the API base, e.g. ${DEFAULT_API_URL}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ActionError(`Input \`api-url\`: "${given}" must start with https:// (e.g. ${DEFAULT_API_URL}).`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw new ActionError('Input `api-url` must not carry credentials, a query or a fragment; ' +
-            'pass the token in the `token` input.');
-    }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        core_warning(`Input \`api-url\` uses plain http (${url.host}): the token travels unencrypted.`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(host) {
-    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-
-/** `true` or `false`, any case; empty gives the fallback. */
-function parseBoolean(input, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new ActionError(`Input \`${input}\`: "${raw}" is not a boolean; write true or false.`);
-}
-/** A number within [min, max]; empty gives the fallback. */
-function parseNumber(input, raw, fallback, range) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
-    const value = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-        throw new ActionError(`Input \`${input}\`: "${raw}" is not a number; write a number of ${range.unit} ` +
-            `from ${range.min} to ${range.max}.`);
-    }
-    if (value < range.min || value > range.max) {
-        throw new ActionError(`Input \`${input}\`: ${value} ${range.unit} is out of range; ` +
-            `use ${range.min} to ${range.max} ${range.unit}.`);
-    }
-    return value;
-}
-/** One of a fixed set of words, any case; empty gives the fallback. */
-function parseChoice(input, raw, choices, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    const found = choices.find((choice) => choice === value);
-    if (found)
-        return found;
-    throw new ActionError(`Input \`${input}\`: "${raw}" is not one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
-}
-
-;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
-
-
-
-const SPEC_INPUTS = [
-    'name',
-    'provider',
-    'kind',
-    'runner-manager-id',
-    'region',
-    'release-channel',
-    'auto-update',
-    'desired-phase',
-    'log-level',
-    'variant',
-    'update-window',
-    'devcontainer-image-cache',
-];
-const RENEWAL_METHODS = ['mark-active', 'update-runner', 'none'];
-/**
- * The interval bounds: a renewal must land well inside the 30 s lifetime even after a failed
- * attempt and its retry, so anything above 20 s could let the registration lapse.
- */
-const RENEW_INTERVAL = { min: 1, max: 20, unit: 'seconds' };
-/** Up to the longest a self-hosted job may run (5 days). */
-const KEEP_ALIVE_TIMEOUT = { min: 1, max: 7200, unit: 'minutes' };
-function readInputs() {
-    const token = readToken();
-    const specInputs = {};
-    for (const name of SPEC_INPUTS) {
-        const value = getInput(name);
-        if (value)
-            specInputs[name] = value;
-    }
-    return {
-        token,
-        apiUrl: readApiUrl(),
-        specFile: getInput('spec-file'),
-        inlineSpec: getInput('spec', { trimWhitespace: false }),
-        specInputs,
-        cleanup: readCleanup(),
-        renewal: parseChoice('renewal', getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
-        renewIntervalSeconds: parseNumber('renew-interval', getInput('renew-interval'), 10, RENEW_INTERVAL),
-        keepAliveTimeoutMinutes: parseNumber('keep-alive-timeout', getInput('keep-alive-timeout'), 360, KEEP_ALIVE_TIMEOUT),
-    };
-}
-/** Also read alone by the post step, which must work even when other inputs are broken. */
-function readCleanup() {
-    return parseBoolean('cleanup', getInput('cleanup'), true);
-}
-
-;// CONCATENATED MODULE: ./src/time-scale.ts
-/**
- * The test-only time scale (docs/architecture.md). Every duration of the keep-alive machinery
- * goes through `scaled()`, so that one variable speeds up the emulator's lifetime, the keeper's
- * interval, jitter, backoff and timeouts, and the post step's lapse detection together.
- */
-const TIME_SCALE_VARIABLE = 'GITPOD_RUNNER_ACTION_TIME_SCALE';
-function timeScale(env = process.env) {
-    const raw = env[TIME_SCALE_VARIABLE];
-    if (!raw)
-        return 1;
-    const value = Number(raw);
-    return Number.isFinite(value) && value > 0 ? value : 1;
-}
-/** `ms` in the scaled clock, never below one millisecond. */
-function scaled(ms, env = process.env) {
-    return Math.max(1, Math.round(ms * timeScale(env)));
-}
-/** The API's registration lifetime: renew at least this often. */
-const REGISTRATION_LIFETIME_MS = 30_000;
-
-;// CONCATENATED MODULE: ./src/keep-alive/renewal.ts
-
-/** One renewal attempt; retries and timing are the caller's (main's first renewal, the keeper). */
-async function renew(service, method, runner) {
-    if (method === 'mark-active') {
-        await service.markRunnerActive(runner.runnerId);
-        return;
-    }
-    await service.updateRunnerName(runner.runnerId, runner.name);
-}
-/**
- * Answers that no later renewal can change: the runner is gone, or the token no longer may
- * renew it. Everything else (rate limits, outages, timeouts, a proxy's error page) may pass.
- */
-const FINAL_CODES = new Set(['not_found', 'unauthenticated', 'permission_denied']);
-function isFinalRenewalError(error) {
-    return error instanceof ConnectError && FINAL_CODES.has(error.code);
-}
-
-;// CONCATENATED MODULE: ./src/keep-alive/first-renewal.ts
-
-
-
-
-
-
-/** Codes that say this deployment will not take this kind of renewal at all. */
-const REFUSALS = new Set(['permission_denied', 'unimplemented', 'not_found']);
-const ALTERNATIVE = {
-    'mark-active': '`renewal: update-runner` (renews with UpdateRunner)',
-    'update-runner': '`renewal: mark-active` (renews with MarkRunnerActive)',
-};
-/**
- * The first renewal, made by the main step itself before it returns, so that a deployment that
- * refuses the renewal call fails the step at once instead of lapsing later. Returns when it
- * succeeded (epoch ms).
- */
-async function firstRenewal(service, method, runner) {
-    const deadline = Date.now() + scaled(REGISTRATION_LIFETIME_MS) / 2;
-    try {
-        await withRetries('First renewal', { attempts: 4, baseDelayMs: scaled(500), maxDelayMs: scaled(4000), deadline, log: core_namespaceObject }, () => renew(service, method, { runnerId: runner.runnerId, name: runner.name ?? '' }));
-        return Date.now();
-    }
-    catch (error) {
-        if (error instanceof connect_error_ConnectError && REFUSALS.has(error.code)) {
-            throw new ActionError(`The first renewal of runner ${runner.runnerId} was refused: ${error.message}. ` +
-                `Set the \`renewal\` input to ${ALTERNATIVE[method]}, or to \`none\` when the job ` +
-                'starts the runner itself (it then keeps its own heartbeat).');
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/keep-alive/keeper-config.ts
-/** The longest config accepted on stdin: enough for any real one, small enough to stay lean. */
-const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
-const RENEWALS = ['mark-active', 'update-runner'];
-/**
- * Reads and checks the keeper's config. Errors name the field and what was expected, never the
- * value: one of the fields is the API token.
- */
-function parseKeeperConfig(text) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`keeper config: stdin is not one JSON document (${text.length} characters)`);
-    }
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new Error('keeper config: stdin must hold a JSON object');
-    }
-    const fields = raw;
-    const config = {
-        apiUrl: httpUrl(fields, 'apiUrl'),
-        token: requiredText(fields, 'token'),
-        runnerId: requiredText(fields, 'runnerId'),
-        runnerName: typeof fields.runnerName === 'string' ? fields.runnerName : '',
-        renewal: oneOf(fields, 'renewal', RENEWALS),
-        intervalMs: duration(fields, 'intervalMs'),
-        lifetimeMs: duration(fields, 'lifetimeMs'),
-        keepAliveTimeoutMs: duration(fields, 'keepAliveTimeoutMs'),
-        statusFile: requiredText(fields, 'statusFile'),
-        instance: requiredText(fields, 'instance'),
-        lastRenewalAt: epochMs(fields, 'lastRenewalAt'),
-    };
-    // UpdateRunner renews by rewriting the name, so it needs the name; MarkRunnerActive does not.
-    if (config.renewal === 'update-runner' && config.runnerName.trim() === '') {
-        throw new Error('keeper config: "runnerName" is needed to renew with update-runner');
-    }
-    if (config.intervalMs > config.lifetimeMs) {
-        throw new Error(`keeper config: intervalMs (${config.intervalMs}) must not exceed lifetimeMs ` +
-            `(${config.lifetimeMs}), or every registration would lapse between renewals`);
-    }
-    return config;
-}
-function requiredText(fields, name) {
-    const value = fields[name];
-    if (typeof value !== 'string' || value.trim() === '') {
-        throw new Error(`keeper config: "${name}" must be a non-empty string`);
-    }
-    return value;
-}
-function httpUrl(fields, name) {
-    const value = requiredText(fields, name);
-    if (!/^https?:\/\/[^\s]+$/i.test(value)) {
-        throw new Error(`keeper config: "${name}" must be an http(s) URL`);
-    }
-    return value;
-}
-function oneOf(fields, name, allowed) {
-    const value = fields[name];
-    if (typeof value !== 'string' || !allowed.includes(value)) {
-        throw new Error(`keeper config: "${name}" must be one of ${allowed.join(', ')}`);
-    }
-    return value;
-}
-function duration(fields, name) {
-    const value = fields[name];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-        throw new Error(`keeper config: "${name}" must be a positive number of milliseconds`);
-    }
-    return value;
-}
-function epochMs(fields, name) {
-    const value = fields[name];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        throw new Error(`keeper config: "${name}" must be a time in epoch milliseconds`);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/keep-alive/start-keeper.ts
-
-
-
-
-/**
- * The only variables the keeper gets: what node, the proxy settings and the runner's job-end
- * sweep (RUNNER_TRACKING_ID) need. Building the environment instead of filtering it keeps out
- * INPUT_*, STATE_*, ONA_API_KEY, GITHUB_TOKEN and whatever else a workflow defines.
- */
-const KEEPER_ENV = new Set([
-    'PATH',
-    'SystemRoot',
-    'windir',
-    'ComSpec',
-    'HOME',
-    'USERPROFILE',
-    'TMPDIR',
-    'TEMP',
-    'TMP',
-    'RUNNER_TEMP',
-    'RUNNER_TRACKING_ID',
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'NO_PROXY',
-    'NODE_EXTRA_CA_CERTS',
-    'GITPOD_RUNNER_ACTION_TIME_SCALE',
-].map((name) => name.toUpperCase()));
-/**
- * Starts the keeper as a detached process that outlives the main step. Its stdio is a log file,
- * never the step's own pipes (the runner would wait for them to close); the config, API token
- * included, goes through stdin, which is closed at once.
- */
-function startKeeper(config, options) {
-    // A bad config fails the main step here, not silently in a process nobody watches.
-    parseKeeperConfig(JSON.stringify({ ...config, statusFile: 'status.json' }));
-    // A fresh directory per use, so that two uses of the action in one job never share files.
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(options.runnerTemp, `gitpod-runner-${fileSafe(config.instance)}-`));
-    const logFile = (0,external_node_path_namespaceObject.join)(dir, 'keeper.log');
-    const statusFile = (0,external_node_path_namespaceObject.join)(dir, 'status.json');
-    const logFd = (0,external_node_fs_namespaceObject.openSync)(logFile, 'a');
-    let child;
-    try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...(options.execArgv ?? []), options.keeperScript], {
-            cwd: dir,
-            detached: true,
-            windowsHide: true,
-            stdio: ['pipe', logFd, logFd],
-            env: keeperEnvironment(options.env ?? process.env),
-        });
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(logFd);
-    }
-    // Failures show up as a missing pid below; these keep them from becoming uncaught errors.
-    child.on('error', () => undefined);
-    child.stdin?.on('error', () => undefined);
-    if (child.pid === undefined) {
-        throw new Error(`could not start the keeper (${process.execPath} ${options.keeperScript})`);
-    }
-    child.stdin?.end(JSON.stringify({ ...config, statusFile }));
-    child.unref();
-    return { pid: child.pid, instance: config.instance, dir, logFile, statusFile };
-}
-/** Names are compared without case: Windows spells PATH `Path`, proxies come in both cases. */
-function keeperEnvironment(env) {
-    const picked = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && KEEPER_ENV.has(name.toUpperCase()))
-            picked[name] = value;
-    }
-    return picked;
-}
-function fileSafe(instance) {
-    return instance.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'keeper';
-}
-
-;// CONCATENATED MODULE: ./src/report-failure.ts
-
-
-
-/**
- * Fails the step with exactly one error annotation: on the spec file's line when the mistake is
- * there. Only an unexpected error (a bug) gets its stack, and only in the debug log.
- */
-function reportFailure(error) {
-    process.exitCode = 1;
-    if (error instanceof ActionError) {
-        core_error(error.message, error.annotation ?? {});
-        return;
-    }
-    if (error instanceof connect_error_ConnectError) {
-        core_error(error.message);
-        return;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    core_error(`Unexpected failure: ${message}. Re-run with debug logging for details.`);
-    if (error instanceof Error && error.stack)
-        debug(error.stack);
 }
 
 ;// CONCATENATED MODULE: ./src/spec/nearest.ts
@@ -33104,6 +32777,8 @@ function fileStart(parsed) {
     return file === undefined ? undefined : { file, startLine: 1, startColumn: 1 };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/spec/spec-file.ts
 
 
@@ -33258,6 +32933,412 @@ function buildRunnerRequest(inputs) {
     return { request: { ...request, name }, nameGenerated: true };
 }
 
+;// CONCATENATED MODULE: ./src/inputs/api-endpoint.ts
+
+
+const DEFAULT_API_URL = 'https://app.gitpod.io/api';
+/**
+ * The API token: the `token` input, else ONA_API_KEY, else GITPOD_API_KEY. Masked before anything
+ * else happens, in both the form given and the form sent.
+ */
+function readToken(env = process.env) {
+    const given = getInput('token') || env['ONA_API_KEY'] || env['GITPOD_API_KEY'] || '';
+    if (given.trim())
+        setSecret(given.trim());
+    const token = given.trim().replace(/^bearer\s+/i, '');
+    if (!token) {
+        throw new ActionError('Input `token` is empty and neither ONA_API_KEY nor GITPOD_API_KEY is set; ' +
+            'pass a Gitpod personal access token, e.g. `token: ${{ secrets.GITPOD_TOKEN }}`.');
+    }
+    setSecret(token);
+    if (/\s/.test(token)) {
+        throw new ActionError('Input `token` contains whitespace inside the token; check that the secret holds ' +
+            'exactly one personal access token.');
+    }
+    return token;
+}
+/** The API base URL: the `api-url` input, else ONA_BASE_URL, else GITPOD_BASE_URL. */
+function readApiUrl(env = process.env) {
+    const given = getInput('api-url') || env['ONA_BASE_URL'] || env['GITPOD_BASE_URL'] || DEFAULT_API_URL;
+    let url;
+    try {
+        url = new URL(given.trim());
+    }
+    catch {
+        // A malformed URL may still carry credentials: quote it only when it cannot.
+        const shown = given.includes('@') ? 'the value' : `"${given}"`;
+        throw new ActionError(`Input \`api-url\`: ${shown} is not a URL; write the API base, e.g. ${DEFAULT_API_URL}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ActionError(`Input \`api-url\`: "${given}" must start with https:// (e.g. ${DEFAULT_API_URL}).`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw new ActionError('Input `api-url` must not carry credentials, a query or a fragment; ' +
+            'pass the token in the `token` input.');
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        core_warning(`Input \`api-url\` uses plain http (${url.host}): the token travels unencrypted.`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(host) {
+    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+
+/** `true` or `false`, any case; empty gives the fallback. */
+function parseBoolean(input, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new ActionError(`Input \`${input}\`: "${raw}" is not a boolean; write true or false.`);
+}
+/** A number within [min, max]; empty gives the fallback. */
+function parseNumber(input, raw, fallback, range) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+        throw new ActionError(`Input \`${input}\`: "${raw}" is not a number; write a number of ${range.unit} ` +
+            `from ${range.min} to ${range.max}.`);
+    }
+    if (value < range.min || value > range.max) {
+        throw new ActionError(`Input \`${input}\`: ${value} ${range.unit} is out of range; ` +
+            `use ${range.min} to ${range.max} ${range.unit}.`);
+    }
+    return value;
+}
+/** One of a fixed set of words, any case; empty gives the fallback. */
+function parseChoice(input, raw, choices, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    const found = choices.find((choice) => choice === value);
+    if (found)
+        return found;
+    throw new ActionError(`Input \`${input}\`: "${raw}" is not one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
+
+
+
+const SPEC_INPUTS = [
+    'name',
+    'provider',
+    'kind',
+    'runner-manager-id',
+    'region',
+    'release-channel',
+    'auto-update',
+    'desired-phase',
+    'log-level',
+    'variant',
+    'update-window',
+    'devcontainer-image-cache',
+];
+const RENEWAL_METHODS = ['mark-active', 'update-runner', 'none'];
+/**
+ * The interval bounds: a renewal must land well inside the 30 s lifetime even after a failed
+ * attempt and its retry, so anything above 20 s could let the registration lapse.
+ */
+const RENEW_INTERVAL = { min: 1, max: 20, unit: 'seconds' };
+/** Long enough for every retry of a slow API, short enough that a stuck step is noticed. */
+const STEP_TIMEOUT = { min: 10, max: 3600, unit: 'seconds' };
+/** Up to the longest a self-hosted job may run (5 days). */
+const KEEP_ALIVE_TIMEOUT = { min: 1, max: 7200, unit: 'minutes' };
+function readInputs() {
+    const token = readToken();
+    const specInputs = {};
+    for (const name of SPEC_INPUTS) {
+        const value = getInput(name);
+        if (value)
+            specInputs[name] = value;
+    }
+    return {
+        token,
+        apiUrl: readApiUrl(),
+        specFile: getInput('spec-file'),
+        inlineSpec: getInput('spec', { trimWhitespace: false }),
+        specInputs,
+        cleanup: readCleanup(),
+        renewal: parseChoice('renewal', getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
+        renewIntervalSeconds: parseNumber('renew-interval', getInput('renew-interval'), 10, RENEW_INTERVAL),
+        keepAliveTimeoutMinutes: parseNumber('keep-alive-timeout', getInput('keep-alive-timeout'), 360, KEEP_ALIVE_TIMEOUT),
+        timeoutSeconds: readTimeout(),
+    };
+}
+/** Also read alone by the post step. */
+function readTimeout() {
+    return parseNumber('timeout', getInput('timeout'), 120, STEP_TIMEOUT);
+}
+/** Also read alone by the post step, which must work even when other inputs are broken. */
+function readCleanup() {
+    return parseBoolean('cleanup', getInput('cleanup'), true);
+}
+
+;// CONCATENATED MODULE: ./src/time-scale.ts
+/**
+ * The test-only time scale (docs/architecture.md). Every duration of the keep-alive machinery
+ * goes through `scaled()`, so that one variable speeds up the emulator's lifetime, the keeper's
+ * interval, jitter, backoff and timeouts, and the post step's lapse detection together.
+ */
+const TIME_SCALE_VARIABLE = 'GITPOD_RUNNER_ACTION_TIME_SCALE';
+function timeScale(env = process.env) {
+    const raw = env[TIME_SCALE_VARIABLE];
+    if (!raw)
+        return 1;
+    const value = Number(raw);
+    return Number.isFinite(value) && value > 0 ? value : 1;
+}
+/** `ms` in the scaled clock, never below one millisecond. */
+function scaled(ms, env = process.env) {
+    return Math.max(1, Math.round(ms * timeScale(env)));
+}
+/** The API's registration lifetime: renew at least this often. */
+const REGISTRATION_LIFETIME_MS = 30_000;
+
+;// CONCATENATED MODULE: ./src/keep-alive/renewal.ts
+
+/** One renewal attempt; retries and timing are the caller's (main's first renewal, the keeper). */
+async function renew(service, method, runner) {
+    if (method === 'mark-active') {
+        await service.markRunnerActive(runner.runnerId);
+        return;
+    }
+    await service.updateRunnerName(runner.runnerId, runner.name);
+}
+/**
+ * Answers that no later renewal can change: the runner is gone, or the token no longer may
+ * renew it. Everything else (rate limits, outages, timeouts, a proxy's error page) may pass.
+ */
+const FINAL_CODES = new Set(['not_found', 'unauthenticated', 'permission_denied']);
+function isFinalRenewalError(error) {
+    return error instanceof ConnectError && FINAL_CODES.has(error.code);
+}
+
+;// CONCATENATED MODULE: ./src/keep-alive/first-renewal.ts
+
+
+
+
+
+
+/** Codes that say this deployment will not take this kind of renewal at all. */
+const REFUSALS = new Set(['permission_denied', 'unimplemented', 'not_found']);
+const ALTERNATIVE = {
+    'mark-active': '`renewal: update-runner` (renews with UpdateRunner)',
+    'update-runner': '`renewal: mark-active` (renews with MarkRunnerActive)',
+};
+/**
+ * The first renewal, made by the main step itself before it returns, so that a deployment that
+ * refuses the renewal call fails the step at once instead of lapsing later. Returns when it
+ * succeeded (epoch ms).
+ */
+async function firstRenewal(service, method, runner) {
+    const deadline = Date.now() + scaled(REGISTRATION_LIFETIME_MS) / 2;
+    try {
+        await withRetries('First renewal', { attempts: 4, baseDelayMs: scaled(500), maxDelayMs: scaled(4000), deadline, log: core_namespaceObject }, () => renew(service, method, { runnerId: runner.runnerId, name: runner.name ?? '' }));
+        return Date.now();
+    }
+    catch (error) {
+        if (error instanceof connect_error_ConnectError && REFUSALS.has(error.code)) {
+            throw new ActionError(`The first renewal of runner ${runner.runnerId} was refused: ${error.message}. ` +
+                `Set the \`renewal\` input to ${ALTERNATIVE[method]}, or to \`none\` when the job ` +
+                'starts the runner itself (it then keeps its own heartbeat).');
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/keep-alive/keeper-config.ts
+/** The longest config accepted on stdin: enough for any real one, small enough to stay lean. */
+const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const RENEWALS = ['mark-active', 'update-runner'];
+/**
+ * Reads and checks the keeper's config. Errors name the field and what was expected, never the
+ * value: one of the fields is the API token.
+ */
+function parseKeeperConfig(text) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`keeper config: stdin is not one JSON document (${text.length} characters)`);
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new Error('keeper config: stdin must hold a JSON object');
+    }
+    const fields = raw;
+    const config = {
+        apiUrl: httpUrl(fields, 'apiUrl'),
+        token: requiredText(fields, 'token'),
+        runnerId: requiredText(fields, 'runnerId'),
+        runnerName: typeof fields.runnerName === 'string' ? fields.runnerName : '',
+        renewal: oneOf(fields, 'renewal', RENEWALS),
+        intervalMs: duration(fields, 'intervalMs'),
+        lifetimeMs: duration(fields, 'lifetimeMs'),
+        keepAliveTimeoutMs: duration(fields, 'keepAliveTimeoutMs'),
+        statusFile: requiredText(fields, 'statusFile'),
+        instance: requiredText(fields, 'instance'),
+        lastRenewalAt: epochMs(fields, 'lastRenewalAt'),
+    };
+    // UpdateRunner renews by rewriting the name, so it needs the name; MarkRunnerActive does not.
+    if (config.renewal === 'update-runner' && config.runnerName.trim() === '') {
+        throw new Error('keeper config: "runnerName" is needed to renew with update-runner');
+    }
+    if (config.intervalMs > config.lifetimeMs) {
+        throw new Error(`keeper config: intervalMs (${config.intervalMs}) must not exceed lifetimeMs ` +
+            `(${config.lifetimeMs}), or every registration would lapse between renewals`);
+    }
+    return config;
+}
+function requiredText(fields, name) {
+    const value = fields[name];
+    if (typeof value !== 'string' || value.trim() === '') {
+        throw new Error(`keeper config: "${name}" must be a non-empty string`);
+    }
+    return value;
+}
+function httpUrl(fields, name) {
+    const value = requiredText(fields, name);
+    if (!/^https?:\/\/[^\s]+$/i.test(value)) {
+        throw new Error(`keeper config: "${name}" must be an http(s) URL`);
+    }
+    return value;
+}
+function oneOf(fields, name, allowed) {
+    const value = fields[name];
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+        throw new Error(`keeper config: "${name}" must be one of ${allowed.join(', ')}`);
+    }
+    return value;
+}
+function duration(fields, name) {
+    const value = fields[name];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+        throw new Error(`keeper config: "${name}" must be a positive number of milliseconds`);
+    }
+    return value;
+}
+function epochMs(fields, name) {
+    const value = fields[name];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+        throw new Error(`keeper config: "${name}" must be a time in epoch milliseconds`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/keep-alive/start-keeper.ts
+
+
+
+
+/**
+ * The only variables the keeper gets: what node, the proxy settings and the runner's job-end
+ * sweep (RUNNER_TRACKING_ID) need. Building the environment instead of filtering it keeps out
+ * INPUT_*, STATE_*, ONA_API_KEY, GITHUB_TOKEN and whatever else a workflow defines.
+ */
+const KEEPER_ENV = new Set([
+    'PATH',
+    'SystemRoot',
+    'windir',
+    'ComSpec',
+    'HOME',
+    'USERPROFILE',
+    'TMPDIR',
+    'TEMP',
+    'TMP',
+    'RUNNER_TEMP',
+    'RUNNER_TRACKING_ID',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'NODE_EXTRA_CA_CERTS',
+    'GITPOD_RUNNER_ACTION_TIME_SCALE',
+].map((name) => name.toUpperCase()));
+/**
+ * Starts the keeper as a detached process that outlives the main step. Its stdio is a log file,
+ * never the step's own pipes (the runner would wait for them to close); the config, API token
+ * included, goes through stdin, which is closed at once.
+ */
+function startKeeper(config, options) {
+    // A bad config fails the main step here, not silently in a process nobody watches.
+    parseKeeperConfig(JSON.stringify({ ...config, statusFile: 'status.json' }));
+    // A fresh directory per use, so that two uses of the action in one job never share files.
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(options.runnerTemp, `gitpod-runner-${fileSafe(config.instance)}-`));
+    const logFile = (0,external_node_path_namespaceObject.join)(dir, 'keeper.log');
+    const statusFile = (0,external_node_path_namespaceObject.join)(dir, 'status.json');
+    const logFd = (0,external_node_fs_namespaceObject.openSync)(logFile, 'a');
+    let child;
+    try {
+        child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...(options.execArgv ?? []), options.keeperScript], {
+            cwd: dir,
+            detached: true,
+            windowsHide: true,
+            stdio: ['pipe', logFd, logFd],
+            env: keeperEnvironment(options.env ?? process.env),
+        });
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(logFd);
+    }
+    // Failures show up as a missing pid below; these keep them from becoming uncaught errors.
+    child.on('error', () => undefined);
+    child.stdin?.on('error', () => undefined);
+    if (child.pid === undefined) {
+        throw new Error(`could not start the keeper (${process.execPath} ${options.keeperScript})`);
+    }
+    child.stdin?.end(JSON.stringify({ ...config, statusFile }));
+    child.unref();
+    return { pid: child.pid, instance: config.instance, dir, logFile, statusFile };
+}
+/** Names are compared without case: Windows spells PATH `Path`, proxies come in both cases. */
+function keeperEnvironment(env) {
+    const picked = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && KEEPER_ENV.has(name.toUpperCase()))
+            picked[name] = value;
+    }
+    return picked;
+}
+function fileSafe(instance) {
+    return instance.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'keeper';
+}
+
+;// CONCATENATED MODULE: ./src/report-failure.ts
+
+
+
+/**
+ * Fails the step with exactly one error annotation: on the spec file's line when the mistake is
+ * there. Only an unexpected error (a bug) gets its stack, and only in the debug log.
+ */
+function reportFailure(error) {
+    process.exitCode = 1;
+    if (error instanceof ActionError) {
+        core_error(error.message, error.annotation ?? {});
+        return;
+    }
+    if (error instanceof connect_error_ConnectError) {
+        core_error(error.message);
+        return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    core_error(`Unexpected failure: ${message}. Re-run with debug logging for details.`);
+    if (error instanceof Error && error.stack)
+        debug(error.stack);
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -33273,12 +33354,12 @@ function buildRunnerRequest(inputs) {
 
 
 
-/** Each API call's own limit; the whole step is bounded by the attempts below. */
-const CALL_TIMEOUT_MS = 20_000;
-const CREATE_ATTEMPTS = 5;
-const STEP_DEADLINE_MS = 120_000;
+
+
+
 /** The main step: inputs -> spec -> create -> first renewal -> keeper. */
 async function run() {
+    const cancellation = watchCancellation();
     try {
         const startedAt = Date.now();
         const inputs = readInputs();
@@ -33287,31 +33368,40 @@ async function run() {
         state_saveState('nameGenerated', nameGenerated);
         state_saveState('apiUrl', inputs.apiUrl);
         state_saveState('startedAt', startedAt);
+        const deadline = startedAt + inputs.timeoutSeconds * 1000;
         const service = new RunnerService({
             baseUrl: inputs.apiUrl,
             token: inputs.token,
             timeoutMs: CALL_TIMEOUT_MS,
+            deadline,
         });
         const registration = await createRegistration(request, {
             service,
             nameGenerated,
             startedAt,
-            deadline: startedAt + STEP_DEADLINE_MS,
-            attempts: CREATE_ATTEMPTS,
+            deadline,
+            cancellation,
             log: core_namespaceObject,
         });
         const { runner } = registration;
         setRegistrationOutputs(registration);
         info(`Registered runner "${runner.name}" (${runner.runnerId}).`);
-        if (inputs.renewal === 'none') {
-            info('Renewal is off (`renewal: none`): the runner this job starts keeps it alive.');
-            return;
+        if (cancellation.requested) {
+            info('The run was cancelled: not keeping it alive; the post step deletes it.');
         }
-        const renewedAt = await firstRenewal(service, inputs.renewal, runner);
-        keepAlive(inputs, runner, renewedAt);
+        else if (inputs.renewal === 'none') {
+            info('Renewal is off (`renewal: none`): the runner this job starts keeps it alive.');
+        }
+        else {
+            const renewedAt = await firstRenewal(service, inputs.renewal, runner);
+            keepAlive(inputs, runner, renewedAt);
+        }
     }
     catch (error) {
         reportFailure(error);
+    }
+    finally {
+        cancellation.dispose();
     }
 }
 function keepAlive(inputs, runner, renewedAt) {
@@ -33327,10 +33417,7 @@ function keepAlive(inputs, runner, renewedAt) {
         keepAliveTimeoutMs: scaled(inputs.keepAliveTimeoutMinutes * 60_000),
         instance: (0,external_node_crypto_.randomBytes)(4).toString('hex'),
         lastRenewalAt: renewedAt,
-    }, {
-        keeperScript: keeperBundle(),
-        runnerTemp: process.env['RUNNER_TEMP'] || '',
-    });
+    }, { keeperScript: keeperBundle(), runnerTemp: process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)() });
     state_saveState('keeper', { ...keeper, lifetimeMs });
     info(`Keeping it alive: renewal every ${inputs.renewIntervalSeconds} s until the post step ` +
         `(at most ${inputs.keepAliveTimeoutMinutes} min).`);

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(170);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7041);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 170:
+/***/ 7041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31385,6 +31385,18 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/api/call-policy.ts
+/** One API call's own limit, connect to last byte, however much of the step is left. */
+const CALL_TIMEOUT_MS = 30_000;
+/**
+ * The one retry policy for the calls the main and post steps make: five attempts, capped
+ * exponential backoff with jitter (0.5 s doubling to 8 s, or the server's Retry-After), and
+ * never past the step's deadline.
+ */
+function callPolicy(deadline, log) {
+    return { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, deadline, log };
+}
+
 ;// CONCATENATED MODULE: ./src/action-info.ts
 /** Kept equal to package.json's version by a test, so the bundle needs no JSON import. */
 const ACTION_VERSION = '0.1.0';
@@ -31587,9 +31599,11 @@ class ConnectClient {
             'Connect-Protocol-Version': '1',
             Authorization: `Bearer ${this.options.token}`,
         };
+        const { timeoutMs, deadline: stepDeadline } = this.options;
+        const limit = Math.max(1, Math.min(timeoutMs, (stepDeadline ?? Infinity) - Date.now()));
         let timer;
         const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(timeoutError(method, this.options.timeoutMs)), this.options.timeoutMs + 100);
+            timer = setTimeout(() => reject(timeoutError(method, limit)), limit);
         });
         try {
             return await Promise.race([this.send(method, url, body, headers), deadline]);
@@ -31728,6 +31742,30 @@ class RunnerService {
     dispose() {
         this.client.dispose();
     }
+}
+
+;// CONCATENATED MODULE: ./src/cancellation.ts
+function watchCancellation(onCancel = () => undefined) {
+    let requested = false;
+    const onInterrupt = () => {
+        requested = true;
+        onCancel();
+    };
+    const onTerminate = () => {
+        onInterrupt();
+        process.exit(1);
+    };
+    process.on('SIGINT', onInterrupt);
+    process.on('SIGTERM', onTerminate);
+    return {
+        get requested() {
+            return requested;
+        },
+        dispose() {
+            process.off('SIGINT', onInterrupt);
+            process.off('SIGTERM', onTerminate);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action-error.ts
@@ -31939,21 +31977,24 @@ function readLog(file, maxBytes = 64 * 1024) {
 
 ;// CONCATENATED MODULE: ./src/create/find-created-runner.ts
 
+
+
 /** Server and runner clocks may disagree a little about when this step began. */
 const CLOCK_SKEW_MS = 5_000;
 /**
- * After a CreateRunner that got no answer: the runner it made, if any, when it is provably this
- * step's. A generated name carries a random suffix, so any runner with it is ours. A name the user
- * chose is ours only when exactly one runner of that name was created since this step began;
- * with more, the step fails and lists them, and none is touched.
+ * After a CreateRunner that got no answer: the runners it made, oldest first, when they are
+ * provably this step's. A generated name carries a random suffix, so every runner with it is ours.
+ * A name the user chose is ours only when exactly one runner of that name was created since this
+ * step began; with more, the step fails and lists them, and none is touched.
  */
-async function findCreatedRunner(service, name, context) {
-    const named = (await service.listRunners()).filter((runner) => runner.name === name);
-    const candidates = context.nameGenerated
-        ? named
-        : named.filter((runner) => createdSince(runner, context.startedAt - CLOCK_SKEW_MS));
-    if (candidates.length <= 1 || context.nameGenerated)
-        return candidates[0];
+async function findCreatedRunners(service, name, context) {
+    const all = await withRetries('ListRunners', callPolicy(context.deadline, context.log), () => service.listRunners());
+    const named = all.filter((runner) => runner.name === name).sort(byCreation);
+    if (context.nameGenerated)
+        return named;
+    const candidates = named.filter((r) => createdSince(r, context.startedAt - CLOCK_SKEW_MS));
+    if (candidates.length <= 1)
+        return candidates;
     const list = candidates.map((runner) => `${runner.runnerId} (created ${runner.createdAt})`);
     throw new action_error_ActionError(`CreateRunner got no answer, and ${candidates.length} runners named "${name}" were created ` +
         `since this step began: ${list.join(', ')}. It cannot tell which is its own, so it deletes ` +
@@ -31963,6 +32004,9 @@ async function findCreatedRunner(service, name, context) {
 function createdSince(runner, since) {
     const created = runner.createdAt ? Date.parse(runner.createdAt) : NaN;
     return Number.isNaN(created) || created >= since;
+}
+function byCreation(a, b) {
+    return (a.createdAt ?? '').localeCompare(b.createdAt ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/api-endpoint.ts
@@ -32037,11 +32081,11 @@ function parse_parseNumber(input, raw, fallback, range) {
         return fallback;
     const value = Number(text);
     if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-        throw new ActionError(`Input \`${input}\`: "${raw}" is not a number; write a number of ${range.unit} ` +
+        throw new action_error_ActionError(`Input \`${input}\`: "${raw}" is not a number; write a number of ${range.unit} ` +
             `from ${range.min} to ${range.max}.`);
     }
     if (value < range.min || value > range.max) {
-        throw new ActionError(`Input \`${input}\`: ${value} ${range.unit} is out of range; ` +
+        throw new action_error_ActionError(`Input \`${input}\`: ${value} ${range.unit} is out of range; ` +
             `use ${range.min} to ${range.max} ${range.unit}.`);
     }
     return value;
@@ -32081,6 +32125,8 @@ const RENEWAL_METHODS = (/* unused pure expression or super */ null && (['mark-a
  * attempt and its retry, so anything above 20 s could let the registration lapse.
  */
 const RENEW_INTERVAL = { min: 1, max: 20, unit: 'seconds' };
+/** Long enough for every retry of a slow API, short enough that a stuck step is noticed. */
+const STEP_TIMEOUT = { min: 10, max: 3600, unit: 'seconds' };
 /** Up to the longest a self-hosted job may run (5 days). */
 const KEEP_ALIVE_TIMEOUT = { min: 1, max: 7200, unit: 'minutes' };
 function readInputs() {
@@ -32101,7 +32147,12 @@ function readInputs() {
         renewal: parseChoice('renewal', core.getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
         renewIntervalSeconds: parseNumber('renew-interval', core.getInput('renew-interval'), 10, RENEW_INTERVAL),
         keepAliveTimeoutMinutes: parseNumber('keep-alive-timeout', core.getInput('keep-alive-timeout'), 360, KEEP_ALIVE_TIMEOUT),
+        timeoutSeconds: readTimeout(),
     };
+}
+/** Also read alone by the post step. */
+function readTimeout() {
+    return parse_parseNumber('timeout', getInput('timeout'), 120, STEP_TIMEOUT);
 }
 /** Also read alone by the post step, which must work even when other inputs are broken. */
 function readCleanup() {
@@ -32304,6 +32355,34 @@ async function whyNotOurs(keeper, status) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/keep-alive/stop-keeper-now.ts
+
+
+
+/**
+ * For a post step that is being cancelled: sends SIGTERM to the keeper at once, synchronously,
+ * when its status file still names it (and, on Linux, its command line is still the keeper's).
+ * It does not wait; the runner's end-of-job sweep remains the backstop.
+ */
+function stopKeeperNow(keeper) {
+    if (!isRunning(keeper.pid))
+        return;
+    const status = readStatus(keeper.statusFile);
+    if (status && (status.pid !== keeper.pid || status.instance !== keeper.instance))
+        return;
+    if (process.platform === 'linux' && !namesKeeperScript(stop_keeper_now_commandLine(keeper.pid)))
+        return;
+    signal(keeper.pid, 'SIGTERM');
+}
+function stop_keeper_now_commandLine(pid) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    }
+    catch {
+        return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/state.ts
 
 const KEYS = {
@@ -32312,6 +32391,7 @@ const KEYS = {
     apiUrl: 'api-url',
     startedAt: 'started-at',
     runnerId: 'runner-id',
+    createUnanswered: 'create-unanswered',
     keeper: 'keeper',
     dryRun: 'dry-run',
 };
@@ -32327,6 +32407,7 @@ function loadState() {
         apiUrl: text('apiUrl') || undefined,
         startedAt: json(text('startedAt')),
         runnerId: text('runnerId') || undefined,
+        createUnanswered: text('createUnanswered') === 'true' || undefined,
         keeper: json(text('keeper')),
         dryRun: text('dryRun') === 'true' || undefined,
     };
@@ -32353,9 +32434,11 @@ function json(text) {
 
 
 
-const CALL_TIMEOUT_MS = 15_000;
+
+
+
 /** Well inside the runner's cancellation budget (5 minutes), keeper stop included. */
-const POST_DEADLINE_MS = 60_000;
+const POST_TIMEOUT_CAP_MS = 120_000;
 /** The post step: stop the keeper, delete the registration, report. Runs after every outcome. */
 async function run() {
     const startedAt = Date.now();
@@ -32364,16 +32447,18 @@ async function run() {
         info('Nothing to clean up: the main step registered no runner.');
         return;
     }
-    if (state.keeper) {
-        const stop = await stopKeeper(state.keeper);
-        reportKeeper(state.keeper, stop, startedAt);
-    }
+    // A cancelled post step must still stop the keeper, even if it gets no further.
+    const keeper = state.keeper;
+    const cancellation = watchCancellation(() => keeper && stopKeeperNow(keeper));
     try {
+        if (keeper)
+            reportKeeper(keeper, await stopKeeper(keeper), startedAt);
         if (!readCleanup()) {
             info(`Leaving runner ${post_describe(state)} in place (\`cleanup: false\`).`);
             return;
         }
-        await cleanUp(state, startedAt + POST_DEADLINE_MS);
+        const deadline = startedAt + Math.min(readTimeout() * 1000, POST_TIMEOUT_CAP_MS);
+        await cleanUp(state, deadline);
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -32382,34 +32467,56 @@ async function run() {
         else
             warning(message);
     }
+    finally {
+        cancellation.dispose();
+    }
 }
 async function cleanUp(state, deadline) {
     const service = new RunnerService({
         baseUrl: state.apiUrl ?? '',
         token: api_endpoint_readToken(),
         timeoutMs: CALL_TIMEOUT_MS,
+        deadline,
     });
-    const runnerId = state.runnerId ?? (await findUnconfirmedRunner(service, state));
-    if (!runnerId) {
-        info(`No runner named "${state.name}" exists: the create never took effect.`);
+    if (state.runnerId)
+        await deleteRunner(service, state.runnerId, state, deadline);
+    if (state.runnerId && !state.createUnanswered)
         return;
+    const found = (await findUnconfirmedRunners(service, state, deadline)).filter((id) => id !== state.runnerId);
+    if (found.length === 0 && !state.runnerId) {
+        info(`No runner named "${state.name}" exists: the create never took effect.`);
     }
+    else if (state.nameGenerated || !state.runnerId) {
+        for (const runnerId of found)
+            await deleteRunner(service, runnerId, state, deadline);
+    }
+    else if (found.length > 0) {
+        // A name the user chose proves nothing: another job may use it too.
+        warning(`Runner${found.length > 1 ? 's' : ''} ${found.join(', ')} named "${state.name}" ` +
+            'appeared while a create of this job got no answer; one may be a duplicate it made. ' +
+            'It was not deleted, since the name does not prove whose it is: check and delete it by hand.');
+    }
+}
+async function deleteRunner(service, runnerId, state, deadline) {
     const outcome = await deleteRegistration(service, runnerId, { deadline, log: core_namespaceObject });
     info(outcome === 'deleted'
         ? `Deleted runner ${post_describe({ ...state, runnerId })}.`
         : `Runner ${runnerId} was already gone.`);
 }
 /**
- * The main step sent the create but never learned the runner's id (it was cancelled or lost the
- * answer): find the runner by the name it saved first.
+ * The main step sent a create that got no answer, or was cancelled before it learned the id: find
+ * what it made by the name it saved first (every runner of a generated name; otherwise the one
+ * runner of that name created since main began).
  */
-async function findUnconfirmedRunner(service, state) {
-    info(`The main step never learned the runner's id; looking for "${state.name}".`);
-    const runner = await findCreatedRunner(service, state.name ?? '', {
+async function findUnconfirmedRunners(service, state, deadline) {
+    info(`A create of the main step got no answer; looking for runners named "${state.name}".`);
+    const runners = await findCreatedRunners(service, state.name ?? '', {
         nameGenerated: state.nameGenerated ?? false,
         startedAt: state.startedAt ?? 0,
+        deadline,
+        log: core_namespaceObject,
     });
-    return runner?.runnerId;
+    return runners.map((runner) => runner.runnerId);
 }
 function post_describe(state) {
     return state.name ? `"${state.name}" (${state.runnerId ?? 'id unknown'})` : `${state.runnerId}`;

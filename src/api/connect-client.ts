@@ -10,6 +10,8 @@ export interface ConnectClientOptions {
   token: string
   /** Longest wait for one attempt, connect to last byte. */
   timeoutMs: number
+  /** Epoch ms the whole step must end by: an attempt never waits past it. */
+  deadline?: number
   /** Reuse connections between calls (the keeper); the caller must then `dispose()`. */
   keepAlive?: boolean
 }
@@ -43,12 +45,11 @@ export class ConnectClient {
       Authorization: `Bearer ${this.options.token}`,
     }
 
+    const { timeoutMs, deadline: stepDeadline } = this.options
+    const limit = Math.max(1, Math.min(timeoutMs, (stepDeadline ?? Infinity) - Date.now()))
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(timeoutError(method, this.options.timeoutMs)),
-        this.options.timeoutMs + 100,
-      )
+      timer = setTimeout(() => reject(timeoutError(method, limit)), limit)
     })
 
     try {

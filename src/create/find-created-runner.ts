@@ -1,27 +1,39 @@
 import { ActionError } from '../action-error.js'
+import { callPolicy } from '../api/call-policy.js'
+import { withRetries, type RetryLog } from '../api/retry.js'
 import type { RunnerService } from '../api/runner-service.js'
 import type { Runner } from '../api/types.js'
 
 /** Server and runner clocks may disagree a little about when this step began. */
 const CLOCK_SKEW_MS = 5_000
 
+export interface LookupContext {
+  /** Whether this step generated the name: then every runner of that name is its own. */
+  nameGenerated: boolean
+  startedAt: number
+  deadline: number
+  log: RetryLog
+}
+
 /**
- * After a CreateRunner that got no answer: the runner it made, if any, when it is provably this
- * step's. A generated name carries a random suffix, so any runner with it is ours. A name the user
- * chose is ours only when exactly one runner of that name was created since this step began;
- * with more, the step fails and lists them, and none is touched.
+ * After a CreateRunner that got no answer: the runners it made, oldest first, when they are
+ * provably this step's. A generated name carries a random suffix, so every runner with it is ours.
+ * A name the user chose is ours only when exactly one runner of that name was created since this
+ * step began; with more, the step fails and lists them, and none is touched.
  */
-export async function findCreatedRunner(
+export async function findCreatedRunners(
   service: RunnerService,
   name: string,
-  context: { nameGenerated: boolean; startedAt: number },
-): Promise<Runner | undefined> {
-  const named = (await service.listRunners()).filter((runner) => runner.name === name)
-  const candidates = context.nameGenerated
-    ? named
-    : named.filter((runner) => createdSince(runner, context.startedAt - CLOCK_SKEW_MS))
+  context: LookupContext,
+): Promise<Runner[]> {
+  const all = await withRetries('ListRunners', callPolicy(context.deadline, context.log), () =>
+    service.listRunners(),
+  )
+  const named = all.filter((runner) => runner.name === name).sort(byCreation)
+  if (context.nameGenerated) return named
 
-  if (candidates.length <= 1 || context.nameGenerated) return candidates[0]
+  const candidates = named.filter((r) => createdSince(r, context.startedAt - CLOCK_SKEW_MS))
+  if (candidates.length <= 1) return candidates
 
   const list = candidates.map((runner) => `${runner.runnerId} (created ${runner.createdAt})`)
   throw new ActionError(
@@ -35,4 +47,8 @@ export async function findCreatedRunner(
 function createdSince(runner: Runner, since: number): boolean {
   const created = runner.createdAt ? Date.parse(runner.createdAt) : NaN
   return Number.isNaN(created) || created >= since
+}
+
+function byCreation(a: Runner, b: Runner): number {
+  return (a.createdAt ?? '').localeCompare(b.createdAt ?? '')
 }

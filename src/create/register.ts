@@ -1,11 +1,13 @@
 import * as core from '@actions/core'
 
+import { callPolicy } from '../api/call-policy.js'
 import { ConnectError } from '../api/connect-error.js'
-import { isTransient, retryDelayMs, sleep, type RetryLog } from '../api/retry.js'
+import { isTransient, retryDelayMs, sleep, withRetries, type RetryLog } from '../api/retry.js'
 import type { RunnerService } from '../api/runner-service.js'
 import type { Runner } from '../api/types.js'
+import type { Cancellation } from '../cancellation.js'
 import { saveState } from '../state.js'
-import { findCreatedRunner } from './find-created-runner.js'
+import { findCreatedRunners } from './find-created-runner.js'
 
 export interface Registration {
   runner: Runner
@@ -24,7 +26,7 @@ export interface CreateContext {
   startedAt: number
   /** Epoch ms after which no new attempt starts. */
   deadline: number
-  attempts: number
+  cancellation?: Pick<Cancellation, 'requested'>
   log: RetryLog
 }
 
@@ -37,16 +39,22 @@ export async function createRegistration(
   request: { name: string },
   context: CreateContext,
 ): Promise<Registration> {
+  const { attempts } = callPolicy(context.deadline, context.log)
+  let unanswered = false
+
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await context.service.createRunner(request)
       maskTokens(response.exchangeToken, response.accessToken)
       saveState('runnerId', response.runner.runnerId)
+      if (unanswered) await removeDuplicates(request.name, response.runner, context)
       return { ...response, adopted: false }
     } catch (error) {
       if (!(error instanceof ConnectError)) throw error
 
       if (error.delivery === 'maybe') {
+        if (!unanswered) saveState('createUnanswered', true)
+        unanswered = true
         const adopted = await adoptIfCreated(request.name, context, error)
         if (adopted) return adopted
       } else if (!isTransient(error) && error.delivery !== 'no') {
@@ -54,9 +62,10 @@ export async function createRegistration(
       }
 
       const wait = retryDelayMs(error, attempt, { baseDelayMs: 500, maxDelayMs: 8000 })
-      if (attempt >= context.attempts || Date.now() + wait >= context.deadline) throw error
+      const outOfTime = Date.now() + wait >= context.deadline
+      if (attempt >= attempts || outOfTime || context.cancellation?.requested) throw error
       context.log.info(
-        `CreateRunner: attempt ${attempt + 1} of ${context.attempts} in ` +
+        `CreateRunner: attempt ${attempt + 1} of ${attempts} in ` +
           `${(wait / 1000).toFixed(1)} s (${error.message})`,
       )
       await sleep(wait)
@@ -70,15 +79,45 @@ async function adoptIfCreated(
   cause: ConnectError,
 ): Promise<Registration | undefined> {
   context.log.info(`CreateRunner got no answer (${cause.detail}); looking for runner "${name}".`)
-  const runner = await findCreatedRunner(context.service, name, context)
+  const [runner, ...duplicates] = await findCreatedRunners(context.service, name, context)
   if (!runner) return undefined
 
   saveState('runnerId', runner.runnerId)
+  await deleteDuplicates(duplicates, context)
+
   // The exchange token was in the answer that never came: mint a new one for this runner.
-  const tokens = await context.service.createRunnerToken(runner.runnerId)
+  const tokens = await withRetries(
+    'CreateRunnerToken',
+    callPolicy(context.deadline, context.log),
+    () => context.service.createRunnerToken(runner.runnerId),
+  )
   maskTokens(tokens.exchangeToken, tokens.accessToken)
   context.log.info(`Runner "${name}" (${runner.runnerId}) was created; using it.`)
   return { runner, ...tokens, adopted: true }
+}
+
+/**
+ * After an unanswered attempt and a later success, the unanswered one may have created a runner
+ * too, one the lookup could not see yet. With a generated name it is provably ours: delete it.
+ */
+async function removeDuplicates(name: string, kept: Runner, context: CreateContext): Promise<void> {
+  if (!context.nameGenerated) return
+  const found = await findCreatedRunners(context.service, name, context)
+  await deleteDuplicates(
+    found.filter((runner) => runner.runnerId !== kept.runnerId),
+    context,
+  )
+}
+
+async function deleteDuplicates(duplicates: Runner[], context: CreateContext): Promise<void> {
+  for (const duplicate of duplicates) {
+    context.log.info(
+      `Deleting duplicate runner ${duplicate.runnerId} left by an unanswered create.`,
+    )
+    await withRetries('DeleteRunner', callPolicy(context.deadline, context.log), () =>
+      context.service.deleteRunner(duplicate.runnerId),
+    )
+  }
 }
 
 function maskTokens(...tokens: (string | undefined)[]): void {

@@ -17,6 +17,8 @@ export interface Inputs {
   renewal: RenewalMethod
   renewIntervalSeconds: number
   keepAliveTimeoutMinutes: number
+  /** The deadline for the whole main step, and the cap for the post step. */
+  timeoutSeconds: number
 }
 
 const SPEC_INPUTS: readonly SpecInput[] = [
@@ -41,6 +43,9 @@ export const RENEWAL_METHODS: readonly RenewalMethod[] = ['mark-active', 'update
  * attempt and its retry, so anything above 20 s could let the registration lapse.
  */
 export const RENEW_INTERVAL = { min: 1, max: 20, unit: 'seconds' }
+
+/** Long enough for every retry of a slow API, short enough that a stuck step is noticed. */
+export const STEP_TIMEOUT = { min: 10, max: 3600, unit: 'seconds' }
 
 /** Up to the longest a self-hosted job may run (5 days). */
 export const KEEP_ALIVE_TIMEOUT = { min: 1, max: 7200, unit: 'minutes' }
@@ -74,7 +79,13 @@ export function readInputs(): Inputs {
       360,
       KEEP_ALIVE_TIMEOUT,
     ),
+    timeoutSeconds: readTimeout(),
   }
+}
+
+/** Also read alone by the post step. */
+export function readTimeout(): number {
+  return parseNumber('timeout', core.getInput('timeout'), 120, STEP_TIMEOUT)
 }
 
 /** Also read alone by the post step, which must work even when other inputs are broken. */

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs'
+
+import { isRunning, namesKeeperScript, signal } from './keeper-process.js'
+import { readStatus } from './keeper-status.js'
+import type { KeeperToStop } from './stop-keeper.js'
+
+/**
+ * For a post step that is being cancelled: sends SIGTERM to the keeper at once, synchronously,
+ * when its status file still names it (and, on Linux, its command line is still the keeper's).
+ * It does not wait; the runner's end-of-job sweep remains the backstop.
+ */
+export function stopKeeperNow(keeper: KeeperToStop): void {
+  if (!isRunning(keeper.pid)) return
+  const status = readStatus(keeper.statusFile)
+  if (status && (status.pid !== keeper.pid || status.instance !== keeper.instance)) return
+  if (process.platform === 'linux' && !namesKeeperScript(commandLine(keeper.pid))) return
+  signal(keeper.pid, 'SIGTERM')
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
+  } catch {
+    return ''
+  }
+}
