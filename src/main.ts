@@ -8,6 +8,7 @@ import { CALL_TIMEOUT_MS } from './api/call-policy.js'
 import { RunnerService } from './api/runner-service.js'
 import type { Runner } from './api/types.js'
 import { watchCancellation } from './cancellation.js'
+import { dryRun } from './create/dry-run.js'
 import { setRegistrationOutputs } from './create/outputs.js'
 import { createRegistration } from './create/register.js'
 import { buildRunnerRequest } from './create/runner-request.js'
@@ -26,11 +27,6 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const { request, nameGenerated } = buildRunnerRequest(inputs)
 
-    saveState('name', request.name)
-    saveState('nameGenerated', nameGenerated)
-    saveState('apiUrl', inputs.apiUrl)
-    saveState('startedAt', startedAt)
-
     const deadline = startedAt + inputs.timeoutSeconds * 1000
     const service = new RunnerService({
       baseUrl: inputs.apiUrl,
@@ -38,6 +34,15 @@ export async function run(): Promise<void> {
       timeoutMs: CALL_TIMEOUT_MS,
       deadline,
     })
+    if (inputs.dryRun) {
+      saveState('dryRun', true)
+      return await dryRun(service, request, deadline)
+    }
+
+    saveState('name', request.name)
+    saveState('nameGenerated', nameGenerated)
+    saveState('apiUrl', inputs.apiUrl)
+    saveState('startedAt', startedAt)
     const registration = await createRegistration(request, {
       service,
       nameGenerated,

@@ -21,7 +21,8 @@ export async function run(): Promise<void> {
   const startedAt = Date.now()
   const state = loadState()
   if (!state.name && !state.runnerId) {
-    core.info('Nothing to clean up: the main step registered no runner.')
+    const why = state.dryRun ? 'it was a dry run' : 'the main step registered no runner'
+    core.info(`Nothing to clean up: ${why}.`)
     return
   }
 

@@ -29863,14 +29863,17 @@ function isLapsed(now, lastSuccessAt, timing) {
 /**
  * When to try again after `failures` failed attempts in a row: exponential backoff from a tenth
  * of the interval up to the interval, or the server's Retry-After, but never so late that the
- * registration lapses before the retry can finish. Once it has lapsed there is nothing left to
- * protect, and plain backoff applies until a renewal gets through.
+ * registration lapses before the retry can finish: at the latest `lastRetryMarginMs` before the
+ * lapse, and once that has passed, `minAttemptMs` before it. Once it has lapsed there is nothing
+ * left to protect, and plain backoff applies until a renewal gets through.
  */
 function retryAt(now, lastSuccessAt, failures, error, timing, random) {
     const backoff = { baseDelayMs: timing.intervalMs / 10, maxDelayMs: timing.intervalMs };
     // A server asking for no wait at all must not turn the keeper into a busy loop.
     const wait = Math.max(retryDelayMs(error, failures, backoff, random), backoff.baseDelayMs / 2);
-    const latestStart = lapsesAt(lastSuccessAt, timing) - timing.minAttemptMs;
+    const lapseAt = lapsesAt(lastSuccessAt, timing);
+    const margin = Math.max(timing.lastRetryMarginMs ?? 0, timing.minAttemptMs);
+    const latestStart = now < lapseAt - margin ? lapseAt - margin : lapseAt - timing.minAttemptMs;
     if (now >= latestStart)
         return Math.round(now + wait);
     return Math.round(now + Math.min(wait, latestStart - now));
@@ -29947,6 +29950,9 @@ class Keeper {
             intervalMs: config.intervalMs,
             lifetimeMs: config.lifetimeMs,
             minAttemptMs: scaled(250),
+            // 3 s of a 30 s lifetime: a retry started 250 ms before the lapse, as a long Retry-After
+            // would have it, often arrives after it.
+            lastRetryMarginMs: config.lifetimeMs / 10,
         };
         this.tally = new RenewalTally({
             pid: process.pid,

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2174);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9263);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2174:
+/***/ 9263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31776,59 +31776,6 @@ function watchCancellation(onCancel = () => undefined) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/spec/redact.ts
-/**
- * Fields whose values must never reach a log or an output: the metrics password, the honeycomb
- * key in both its forms, and the tokens a CreateRunner response carries.
- */
-const secretKeys = new Set([
-    'password',
-    'encryptedHoneycombApiKey',
-    'encrypted_honeycomb_api_key',
-    'honeycombApiKey',
-    'honeycomb_api_key',
-    'accessToken',
-    'exchangeToken',
-]);
-const redacted = '***';
-/** A deep copy of `value` with every secret field's value replaced by '***'. */
-function redactSecrets(value) {
-    return copy(value);
-}
-function copy(value) {
-    if (Array.isArray(value))
-        return value.map(copy);
-    if (value === null || typeof value !== 'object')
-        return value;
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [
-        key,
-        isSecret(key, field) ? redacted : copy(field),
-    ]));
-}
-// An empty or absent secret is shown as it is: there is nothing to hide, and '***' would
-// suggest a value was set.
-function isSecret(key, field) {
-    return secretKeys.has(key) && field !== undefined && field !== null && field !== '';
-}
-
-;// CONCATENATED MODULE: ./src/create/outputs.ts
-
-
-/**
- * The step's outputs. The tokens were masked when the answer arrived; `runner-id` stays readable
- * on purpose, so later jobs can use it (a masked output cannot cross jobs).
- */
-function setRegistrationOutputs(registration, phase) {
-    const { runner } = registration;
-    setOutput('runner-id', runner.runnerId);
-    setOutput('name', runner.name ?? '');
-    setOutput('phase', phase ?? runner.status?.phase ?? '');
-    setOutput('exchange-token', registration.exchangeToken ?? '');
-    if (registration.accessToken)
-        setOutput('access-token', registration.accessToken);
-    setOutput('runner', JSON.stringify(redactSecrets(runner)));
-}
-
 ;// CONCATENATED MODULE: ./src/api/retry.ts
 
 /** Codes that say "not now" rather than "no": the same request may well succeed later. */
@@ -31876,6 +31823,78 @@ function sleep(ms) {
 }
 function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/spec/redact.ts
+/**
+ * Fields whose values must never reach a log or an output: the metrics password, the honeycomb
+ * key in both its forms, and the tokens a CreateRunner response carries.
+ */
+const secretKeys = new Set([
+    'password',
+    'encryptedHoneycombApiKey',
+    'encrypted_honeycomb_api_key',
+    'honeycombApiKey',
+    'honeycomb_api_key',
+    'accessToken',
+    'exchangeToken',
+]);
+const redacted = '***';
+/** A deep copy of `value` with every secret field's value replaced by '***'. */
+function redactSecrets(value) {
+    return copy(value);
+}
+function copy(value) {
+    if (Array.isArray(value))
+        return value.map(copy);
+    if (value === null || typeof value !== 'object')
+        return value;
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [
+        key,
+        isSecret(key, field) ? redacted : copy(field),
+    ]));
+}
+// An empty or absent secret is shown as it is: there is nothing to hide, and '***' would
+// suggest a value was set.
+function isSecret(key, field) {
+    return secretKeys.has(key) && field !== undefined && field !== null && field !== '';
+}
+
+;// CONCATENATED MODULE: ./src/create/dry-run.ts
+
+
+
+
+/**
+ * `dry-run: true`: everything is checked and the token proven with a read-only call, and the
+ * request that would be sent is shown with its secrets redacted. Nothing is created, so the post
+ * step has nothing to do.
+ */
+async function dryRun(service, request, deadline) {
+    const identity = await withRetries('GetAuthenticatedIdentity', callPolicy(deadline, core_namespaceObject), () => service.getAuthenticatedIdentity());
+    const who = identity.subject?.id ? ` (${identity.subject.principal} ${identity.subject.id})` : '';
+    info(`Dry run: the token is valid${who}. This CreateRunner request would be sent:`);
+    info(JSON.stringify(redactSecrets(request), null, 2));
+    info('Nothing was created.');
+    setOutput('name', request.name);
+}
+
+;// CONCATENATED MODULE: ./src/create/outputs.ts
+
+
+/**
+ * The step's outputs. The tokens were masked when the answer arrived; `runner-id` stays readable
+ * on purpose, so later jobs can use it (a masked output cannot cross jobs).
+ */
+function setRegistrationOutputs(registration, phase) {
+    const { runner } = registration;
+    setOutput('runner-id', runner.runnerId);
+    setOutput('name', runner.name ?? '');
+    setOutput('phase', phase ?? runner.status?.phase ?? '');
+    setOutput('exchange-token', registration.exchangeToken ?? '');
+    if (registration.accessToken)
+        setOutput('access-token', registration.accessToken);
+    setOutput('runner', JSON.stringify(redactSecrets(runner)));
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -33068,6 +33087,7 @@ function readInputs() {
         inlineSpec: getInput('spec', { trimWhitespace: false }),
         specInputs,
         cleanup: readCleanup(),
+        dryRun: parseBoolean('dry-run', getInput('dry-run'), false),
         renewal: parseChoice('renewal', getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
         renewIntervalSeconds: parseNumber('renew-interval', getInput('renew-interval'), 10, RENEW_INTERVAL),
         keepAliveTimeoutMinutes: parseNumber('keep-alive-timeout', getInput('keep-alive-timeout'), 360, KEEP_ALIVE_TIMEOUT),
@@ -33357,6 +33377,7 @@ function reportFailure(error) {
 
 
 
+
 /** The main step: inputs -> spec -> create -> first renewal -> keeper. */
 async function run() {
     const cancellation = watchCancellation();
@@ -33364,10 +33385,6 @@ async function run() {
         const startedAt = Date.now();
         const inputs = readInputs();
         const { request, nameGenerated } = buildRunnerRequest(inputs);
-        state_saveState('name', request.name);
-        state_saveState('nameGenerated', nameGenerated);
-        state_saveState('apiUrl', inputs.apiUrl);
-        state_saveState('startedAt', startedAt);
         const deadline = startedAt + inputs.timeoutSeconds * 1000;
         const service = new RunnerService({
             baseUrl: inputs.apiUrl,
@@ -33375,6 +33392,14 @@ async function run() {
             timeoutMs: CALL_TIMEOUT_MS,
             deadline,
         });
+        if (inputs.dryRun) {
+            state_saveState('dryRun', true);
+            return await dryRun(service, request, deadline);
+        }
+        state_saveState('name', request.name);
+        state_saveState('nameGenerated', nameGenerated);
+        state_saveState('apiUrl', inputs.apiUrl);
+        state_saveState('startedAt', startedAt);
         const registration = await createRegistration(request, {
             service,
             nameGenerated,

@@ -32064,7 +32064,7 @@ function isLoopback(host) {
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
 /** `true` or `false`, any case; empty gives the fallback. */
-function parseBoolean(input, raw, fallback) {
+function parse_parseBoolean(input, raw, fallback) {
     const value = raw.trim().toLowerCase();
     if (value === '')
         return fallback;
@@ -32144,6 +32144,7 @@ function readInputs() {
         inlineSpec: core.getInput('spec', { trimWhitespace: false }),
         specInputs,
         cleanup: readCleanup(),
+        dryRun: parseBoolean('dry-run', core.getInput('dry-run'), false),
         renewal: parseChoice('renewal', core.getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
         renewIntervalSeconds: parseNumber('renew-interval', core.getInput('renew-interval'), 10, RENEW_INTERVAL),
         keepAliveTimeoutMinutes: parseNumber('keep-alive-timeout', core.getInput('keep-alive-timeout'), 360, KEEP_ALIVE_TIMEOUT),
@@ -32156,7 +32157,7 @@ function readTimeout() {
 }
 /** Also read alone by the post step, which must work even when other inputs are broken. */
 function readCleanup() {
-    return parseBoolean('cleanup', getInput('cleanup'), true);
+    return parse_parseBoolean('cleanup', getInput('cleanup'), true);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32444,7 +32445,8 @@ async function run() {
     const startedAt = Date.now();
     const state = loadState();
     if (!state.name && !state.runnerId) {
-        info('Nothing to clean up: the main step registered no runner.');
+        const why = state.dryRun ? 'it was a dry run' : 'the main step registered no runner';
+        info(`Nothing to clean up: ${why}.`);
         return;
     }
     // A cancelled post step must still stop the keeper, even if it gets no further.
@@ -32523,7 +32525,7 @@ function post_describe(state) {
 }
 function failOnCleanupError() {
     try {
-        return parseBoolean('fail-on-cleanup-error', getInput('fail-on-cleanup-error'), false);
+        return parse_parseBoolean('fail-on-cleanup-error', getInput('fail-on-cleanup-error'), false);
     }
     catch (error) {
         warning(error.message);

@@ -14,6 +14,7 @@ export interface Inputs {
   /** The single inputs that set one field of the request each, when not empty. */
   specInputs: Partial<Record<SpecInput, string>>
   cleanup: boolean
+  dryRun: boolean
   renewal: RenewalMethod
   renewIntervalSeconds: number
   keepAliveTimeoutMinutes: number
@@ -66,6 +67,7 @@ export function readInputs(): Inputs {
     inlineSpec: core.getInput('spec', { trimWhitespace: false }),
     specInputs,
     cleanup: readCleanup(),
+    dryRun: parseBoolean('dry-run', core.getInput('dry-run'), false),
     renewal: parseChoice('renewal', core.getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
     renewIntervalSeconds: parseNumber(
       'renew-interval',
