@@ -69,6 +69,9 @@ class Keeper {
       intervalMs: config.intervalMs,
       lifetimeMs: config.lifetimeMs,
       minAttemptMs: scaled(250),
+      // 3 s of a 30 s lifetime: a retry started 250 ms before the lapse, as a long Retry-After
+      // would have it, often arrives after it.
+      lastRetryMarginMs: config.lifetimeMs / 10,
     }
     this.tally = new RenewalTally({
       pid: process.pid,

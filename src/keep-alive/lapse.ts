@@ -72,9 +72,10 @@ export function assessRenewals(
 function summarize(status: KeeperStatus): string {
   const renewals = count(status.renewals, 'renewal')
   const failures = count(status.failures, 'failed attempt')
+  // A keeper that is stopped or killed from outside cannot say so; one that stops itself does.
   const stop = status.stopReason
     ? `${STOPS[status.stopReason]}${status.stopDetail ? ` (${status.stopDetail})` : ''}`
-    : 'recorded no stop'
+    : 'ended without recording why'
   return (
     `Keeper: ${renewals}, ${failures}, longest gap ` + `${seconds(status.longestGapMs)}; ${stop}.`
   )
@@ -84,10 +85,35 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
+const SLOW_RENEWALS =
+  'The runner may have been marked inactive meanwhile; see the keeper log, and consider a ' +
+  'shorter `renew-interval`.'
+
+/**
+ * The advice depends on why renewals stopped: only gaps while the keeper kept at it call for a
+ * shorter interval; a keeper that stopped early or died needs a different fix.
+ */
+function lapseCause(status: KeeperStatus): string {
+  switch (status.stopReason) {
+    case 'final-error':
+      return (
+        'The keeper had stopped early, on an answer that no retry could change ' +
+        `(${status.stopDetail ?? 'see its log'}): the runner is gone, or was marked inactive.`
+      )
+    case 'keep-alive-timeout':
+      return 'The keeper had stopped at `keep-alive-timeout`; raise it for jobs that run longer.'
+    case 'crashed':
+      return `The keeper had crashed (${status.stopDetail ?? 'see its log'}).`
+    case undefined:
+      return 'The keeper had ended without recording why: it was killed, or it crashed.'
+    default:
+      return SLOW_RENEWALS
+  }
+}
+
 function describeLapse(status: KeeperStatus, worstGapMs: number, lifetimeMs: number): string {
   return (
     `The registration of runner ${status.runnerId} lapsed: it went ${seconds(worstGapMs)} ` +
-    `without renewal, longer than its ${seconds(lifetimeMs)} lifetime. The runner may have been ` +
-    'marked inactive meanwhile; see the keeper log, and consider a shorter `renew-interval`.'
+    `without renewal, longer than its ${seconds(lifetimeMs)} lifetime. ${lapseCause(status)}`
   )
 }

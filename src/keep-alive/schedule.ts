@@ -10,6 +10,12 @@ export interface RenewalTiming {
   lifetimeMs: number
   /** The shortest attempt worth making: a request cut shorter cannot get an answer back. */
   minAttemptMs: number
+  /**
+   * How long before the lapse a retry is due at the latest, when the server's Retry-After or
+   * the backoff would wait past it. It must cover a whole renewal on a fresh connection (DNS,
+   * TCP, TLS, a proxy), since a failed attempt drops the old one. Default: `minAttemptMs`.
+   */
+  lastRetryMarginMs?: number
 }
 
 /**
@@ -38,8 +44,9 @@ export function isLapsed(now: number, lastSuccessAt: number, timing: RenewalTimi
 /**
  * When to try again after `failures` failed attempts in a row: exponential backoff from a tenth
  * of the interval up to the interval, or the server's Retry-After, but never so late that the
- * registration lapses before the retry can finish. Once it has lapsed there is nothing left to
- * protect, and plain backoff applies until a renewal gets through.
+ * registration lapses before the retry can finish: at the latest `lastRetryMarginMs` before the
+ * lapse, and once that has passed, `minAttemptMs` before it. Once it has lapsed there is nothing
+ * left to protect, and plain backoff applies until a renewal gets through.
  */
 export function retryAt(
   now: number,
@@ -54,7 +61,9 @@ export function retryAt(
   // A server asking for no wait at all must not turn the keeper into a busy loop.
   const wait = Math.max(retryDelayMs(error, failures, backoff, random), backoff.baseDelayMs / 2)
 
-  const latestStart = lapsesAt(lastSuccessAt, timing) - timing.minAttemptMs
+  const lapseAt = lapsesAt(lastSuccessAt, timing)
+  const margin = Math.max(timing.lastRetryMarginMs ?? 0, timing.minAttemptMs)
+  const latestStart = now < lapseAt - margin ? lapseAt - margin : lapseAt - timing.minAttemptMs
   if (now >= latestStart) return Math.round(now + wait)
   return Math.round(now + Math.min(wait, latestStart - now))
 }
