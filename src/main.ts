@@ -12,6 +12,7 @@ import { dryRun } from './create/dry-run.js'
 import { setRegistrationOutputs } from './create/outputs.js'
 import { createRegistration } from './create/register.js'
 import { buildRunnerRequest } from './create/runner-request.js'
+import { waitForPhase } from './create/wait-for-phase.js'
 import { readInputs, type Inputs } from './inputs/read-inputs.js'
 import { firstRenewal } from './keep-alive/first-renewal.js'
 import { startKeeper } from './keep-alive/start-keeper.js'
@@ -53,6 +54,12 @@ export async function run(): Promise<void> {
     })
     const { runner } = registration
     setRegistrationOutputs(registration)
+    const facts = {
+      provider: runner.provider,
+      region: runner.status?.region,
+      phase: runner.status?.phase,
+    }
+    saveState('registration', facts)
     core.info(`Registered runner "${runner.name}" (${runner.runnerId}).`)
 
     if (cancellation.requested) {
@@ -62,6 +69,19 @@ export async function run(): Promise<void> {
     } else {
       const renewedAt = await firstRenewal(service, inputs.renewal, runner)
       keepAlive(inputs, runner, renewedAt)
+    }
+
+    if (inputs.waitForPhase && !cancellation.requested) {
+      const timeoutMs = inputs.waitTimeoutSeconds * 1000
+      // The wait has its own limit, `wait-timeout`, apart from the step's `timeout`.
+      const waiting = new RunnerService({
+        baseUrl: inputs.apiUrl,
+        token: inputs.token,
+        timeoutMs: CALL_TIMEOUT_MS,
+      })
+      const phase = await waitForPhase(waiting, runner.runnerId, inputs.waitForPhase, timeoutMs)
+      core.setOutput('phase', phase)
+      saveState('registration', { ...facts, phase })
     }
   } catch (error) {
     reportFailure(error)

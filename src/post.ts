@@ -4,11 +4,13 @@ import { CALL_TIMEOUT_MS } from './api/call-policy.js'
 import { RunnerService } from './api/runner-service.js'
 import { watchCancellation } from './cancellation.js'
 import { deleteRegistration } from './clean-up/delete-registration.js'
+import { writeJobSummary } from './clean-up/job-summary.js'
 import { reportKeeper } from './clean-up/keeper-report.js'
 import { findCreatedRunners } from './create/find-created-runner.js'
 import { readToken } from './inputs/api-endpoint.js'
 import { parseBoolean } from './inputs/parse.js'
 import { readCleanup, readTimeout } from './inputs/read-inputs.js'
+import type { RenewalFigures } from './keep-alive/lapse.js'
 import { stopKeeper } from './keep-alive/stop-keeper.js'
 import { stopKeeperNow } from './keep-alive/stop-keeper-now.js'
 import { loadState, type MainState } from './state.js'
@@ -29,25 +31,30 @@ export async function run(): Promise<void> {
   // A cancelled post step must still stop the keeper, even if it gets no further.
   const keeper = state.keeper
   const cancellation = watchCancellation(() => keeper && stopKeeperNow(keeper))
+  let renewals: RenewalFigures | undefined
+  let outcome = 'left in place (`cleanup: false`)'
   try {
-    if (keeper) reportKeeper(keeper, await stopKeeper(keeper), startedAt)
+    if (keeper) renewals = reportKeeper(keeper, await stopKeeper(keeper), startedAt)
 
     if (!readCleanup()) {
       core.info(`Leaving runner ${describe(state)} in place (\`cleanup: false\`).`)
-      return
+    } else {
+      const deadline = startedAt + Math.min(readTimeout() * 1000, POST_TIMEOUT_CAP_MS)
+      outcome = await cleanUp(state, deadline)
     }
-    const deadline = startedAt + Math.min(readTimeout() * 1000, POST_TIMEOUT_CAP_MS)
-    await cleanUp(state, deadline)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
+    outcome = `failed: ${message}`
     if (failOnCleanupError()) core.setFailed(message)
     else core.warning(message)
   } finally {
     cancellation.dispose()
   }
+  await writeJobSummary(state, renewals, outcome)
 }
 
-async function cleanUp(state: MainState, deadline: number): Promise<void> {
+/** Deletes what main created; returns the outcome in a few words, for the job summary. */
+async function cleanUp(state: MainState, deadline: number): Promise<string> {
   const service = new RunnerService({
     baseUrl: state.apiUrl ?? '',
     token: readToken(),
@@ -55,8 +62,10 @@ async function cleanUp(state: MainState, deadline: number): Promise<void> {
     deadline,
   })
 
-  if (state.runnerId) await deleteRunner(service, state.runnerId, state, deadline)
-  if (state.runnerId && !state.createUnanswered) return
+  const outcome = state.runnerId
+    ? await deleteRunner(service, state.runnerId, state, deadline)
+    : 'nothing was created'
+  if (state.runnerId && !state.createUnanswered) return outcome
 
   const found = (await findUnconfirmedRunners(service, state, deadline)).filter(
     (id) => id !== state.runnerId,
@@ -65,6 +74,7 @@ async function cleanUp(state: MainState, deadline: number): Promise<void> {
     core.info(`No runner named "${state.name}" exists: the create never took effect.`)
   } else if (state.nameGenerated || !state.runnerId) {
     for (const runnerId of found) await deleteRunner(service, runnerId, state, deadline)
+    if (found.length > 0) return `deleted ${[state.runnerId, ...found].filter(Boolean).length}`
   } else if (found.length > 0) {
     // A name the user chose proves nothing: another job may use it too.
     core.warning(
@@ -73,6 +83,7 @@ async function cleanUp(state: MainState, deadline: number): Promise<void> {
         'It was not deleted, since the name does not prove whose it is: check and delete it by hand.',
     )
   }
+  return outcome
 }
 
 async function deleteRunner(
@@ -80,13 +91,14 @@ async function deleteRunner(
   runnerId: string,
   state: MainState,
   deadline: number,
-): Promise<void> {
+): Promise<string> {
   const outcome = await deleteRegistration(service, runnerId, { deadline, log: core })
   core.info(
     outcome === 'deleted'
       ? `Deleted runner ${describe({ ...state, runnerId })}.`
       : `Runner ${runnerId} was already gone.`,
   )
+  return outcome === 'deleted' ? 'deleted' : 'already gone'
 }
 
 /**

@@ -17,6 +17,8 @@ export interface MainState {
   /** A create got no answer: it may have made a runner besides the one in `runnerId`. */
   createUnanswered?: boolean
   keeper?: KeeperHandle
+  /** What the job summary shows of the runner, saved once it is registered. */
+  registration?: { provider?: string; region?: string; phase?: string }
   /** Set when main checked everything and created nothing on purpose (dry run). */
   dryRun?: boolean
 }
@@ -38,6 +40,7 @@ const KEYS = {
   runnerId: 'runner-id',
   createUnanswered: 'create-unanswered',
   keeper: 'keeper',
+  registration: 'registration',
   dryRun: 'dry-run',
 } as const satisfies Record<keyof MainState, string>
 
@@ -59,6 +62,7 @@ export function loadState(): MainState {
     runnerId: text('runnerId') || undefined,
     createUnanswered: text('createUnanswered') === 'true' || undefined,
     keeper: json<KeeperHandle>(text('keeper')),
+    registration: json<MainState['registration']>(text('registration')),
     dryRun: text('dryRun') === 'true' || undefined,
   }
 }

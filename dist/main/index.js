@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 5371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3715,7 +3715,7 @@ const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { tree } = __nccwpck_require__(5371)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9263);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7752);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9263:
+/***/ 7752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31907,6 +31907,7 @@ const KEYS = {
     runnerId: 'runner-id',
     createUnanswered: 'create-unanswered',
     keeper: 'keeper',
+    registration: 'registration',
     dryRun: 'dry-run',
 };
 function state_saveState(key, value) {
@@ -31923,6 +31924,7 @@ function loadState() {
         runnerId: text('runnerId') || undefined,
         createUnanswered: text('createUnanswered') === 'true' || undefined,
         keeper: json(text('keeper')),
+        registration: json(text('registration')),
         dryRun: text('dryRun') === 'true' || undefined,
     };
 }
@@ -32113,7 +32115,7 @@ function problem(detail) {
     throw new ValueProblem(detail);
 }
 /** Runs one parse or check, turning a ValueProblem into an ActionError naming the place. */
-function place_at(place, parse) {
+function at(place, parse) {
     try {
         return parse();
     }
@@ -32262,6 +32264,10 @@ function typoDetail(enumName, normalized, raw) {
 
 
 
+const managed = 'RUNNER_PROVIDER_MANAGED';
+const localConfiguration = 'RUNNER_KIND_LOCAL_CONFIGURATION';
+// `spec` alone could be read as the spec: field inside the document.
+const atTopLevel = 'at the top level of the spec file or spec input';
 /**
  * The rules that join several fields, checked on the merged layers so that each message can
  * point at the source that set the field last. Returns warnings for deprecated values.
@@ -32275,8 +32281,13 @@ function checkMergedRequest(merged) {
             '(provider implies the kind)');
     }
     if (provider === undefined && kind === undefined) {
-        throw new ActionError('No runner provider is set: set the provider input (e.g. provider: aws-ec2) ' +
-            'or provider in the spec (e.g. provider: RUNNER_PROVIDER_AWS_EC2)');
+        throw new ActionError('No runner provider is set: set the provider input (e.g. provider: aws-ec2), ' +
+            `or provider ${atTopLevel} (e.g. provider: RUNNER_PROVIDER_AWS_EC2)`);
+    }
+    if (kind?.value === localConfiguration) {
+        // The API refuses it; saying so here saves a call and names the place.
+        fail({ ...kind.place, field: undefined }, `kind ${localConfiguration} cannot be created: it is the system runner every ` +
+            'organisation already has; set provider aws-ec2 or gcp instead');
     }
     checkRunnerManager(merged, provider, kind);
     return [
@@ -32284,19 +32295,21 @@ function checkMergedRequest(merged) {
         ...deprecationWarning('RunnerKind', 'kind', kind),
     ];
 }
-const managed = 'RUNNER_PROVIDER_MANAGED';
 function checkRunnerManager(merged, provider, kind) {
     const runnerManager = merged.get('runnerManagerId');
     if (provider?.value === managed && runnerManager === undefined) {
-        fail({ ...provider.place, field: undefined }, `provider ${managed} needs a runner manager: set the runner-manager-id input ` +
-            "or runnerManagerId in the spec to the runner manager's UUID");
+        fail({ ...provider.place, field: undefined }, `provider ${managed} needs a runner manager: set the runner-manager-id input, ` +
+            `or runnerManagerId ${atTopLevel}, to the runner manager's UUID`);
     }
     if (provider?.value !== managed && runnerManager !== undefined) {
         const chosen = provider === undefined
             ? `the kind is ${String(kind?.value)}`
             : `the provider is ${String(provider.value)}`;
-        fail({ ...runnerManager.place, field: undefined }, `runnerManagerId is only for managed runners (provider managed), but ${chosen}: ` +
-            'remove runnerManagerId');
+        // Someone who set the input has never seen the field's name.
+        const fromInput = runnerManager.place.input !== undefined;
+        fail({ ...runnerManager.place, field: undefined }, `${fromInput ? 'a runner manager' : 'runnerManagerId'} is only for managed runners ` +
+            `(provider managed), but ${chosen}: ` +
+            (fromInput ? 'remove this input' : 'remove runnerManagerId'));
     }
 }
 function deprecationWarning(enumName, field, setting) {
@@ -32328,7 +32341,7 @@ function runnerName(name) {
 }
 /** Throws an ActionError naming `where` (e.g. `input name`) when the name is too short or long. */
 function checkRunnerName(name, where) {
-    place_at({ where }, () => runnerName(name));
+    at({ where }, () => runnerName(name));
 }
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function runnerManagerId(value) {
@@ -32427,8 +32440,8 @@ function readInputLayer(inputs) {
         const raw = inputs[input];
         if (raw === undefined || raw === '')
             continue;
-        const place = { where: `input ${input}` };
-        const value = place_at(place, () => parse(raw));
+        const place = { where: `input ${input}`, input };
+        const value = at(place, () => parse(raw));
         if (value !== undefined)
             layer.set(path, { value, place });
     }
@@ -32724,7 +32737,7 @@ function readField(parsed, node, field, path, assign) {
     const message = Object.fromEntries(Object.keys(field.fields)
         .filter((name) => parts.has(`${path}.${name}`))
         .map((name) => [name, parts.get(`${path}.${name}`)]));
-    assign(path, place_at(place, () => oneValue(message)), place);
+    assign(path, at(place, () => oneValue(message)), place);
 }
 function scalarValue(node, field, place) {
     const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
@@ -32739,7 +32752,7 @@ function scalarValue(node, field, place) {
             const { check } = field;
             if (value === '')
                 return undefined;
-            return check === undefined ? value : place_at(place, () => check(value));
+            return check === undefined ? value : at(place, () => check(value));
         }
         case 'boolean':
             if (typeof value === 'boolean')
@@ -32750,7 +32763,7 @@ function scalarValue(node, field, place) {
             return fail(place, `must be true or false${not}`);
         case 'enum': {
             if (typeof value === 'string')
-                return value === '' ? undefined : place_at(place, () => enumValue(field.enumName, value));
+                return value === '' ? undefined : at(place, () => enumValue(field.enumName, value));
             const { noun, values } = enums[field.enumName];
             const example = Object.entries(values).find(([, note]) => note === 'valid')[0];
             return fail(place, `must be a ${noun} such as ${example} or ${shortForm(field.enumName, example)}${not}`);
@@ -32760,7 +32773,7 @@ function scalarValue(node, field, place) {
             const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
             if (typeof number !== 'number')
                 fail(place, `must be a UTC hour from 0 to 23${not}`);
-            return place_at(place, () => hour(number));
+            return at(place, () => hour(number));
         }
     }
 }
@@ -32952,6 +32965,61 @@ function buildRunnerRequest(inputs) {
     return { request: { ...request, name }, nameGenerated: true };
 }
 
+;// CONCATENATED MODULE: ./src/time-scale.ts
+/**
+ * The test-only time scale (docs/architecture.md). Every duration of the keep-alive machinery
+ * goes through `scaled()`, so that one variable speeds up the emulator's lifetime, the keeper's
+ * interval, jitter, backoff and timeouts, and the post step's lapse detection together.
+ */
+const TIME_SCALE_VARIABLE = 'GITPOD_RUNNER_ACTION_TIME_SCALE';
+function timeScale(env = process.env) {
+    const raw = env[TIME_SCALE_VARIABLE];
+    if (!raw)
+        return 1;
+    const value = Number(raw);
+    return Number.isFinite(value) && value > 0 ? value : 1;
+}
+/** `ms` in the scaled clock, never below one millisecond. */
+function scaled(ms, env = process.env) {
+    return Math.max(1, Math.round(ms * timeScale(env)));
+}
+/** The API's registration lifetime: renew at least this often. */
+const REGISTRATION_LIFETIME_MS = 30_000;
+
+;// CONCATENATED MODULE: ./src/create/wait-for-phase.ts
+
+
+
+
+
+const POLL_INTERVAL_MS = 2_000;
+/**
+ * Polls GetRunner until the runner's status.phase is `phase`, or `timeoutMs` passes. Returns the
+ * phase it saw last. A timeout fails the step; the registration stays for the post step.
+ */
+async function waitForPhase(service, runnerId, phase, timeoutMs) {
+    const until = Date.now() + scaled(timeoutMs);
+    info(`Waiting up to ${Math.round(timeoutMs / 1000)} s for runner ${runnerId} to be ${phase}.`);
+    for (;;) {
+        const runner = await withRetries('GetRunner', callPolicy(until, core_namespaceObject), () => service.getRunner(runnerId));
+        const seen = runner.status?.phase ?? 'RUNNER_PHASE_UNSPECIFIED';
+        debug(`Runner ${runnerId} is ${seen}.`);
+        if (seen === phase) {
+            info(`Runner ${runnerId} is ${phase}.`);
+            return seen;
+        }
+        const wait = scaled(POLL_INTERVAL_MS);
+        if (Date.now() + wait > until) {
+            setOutput('phase', seen);
+            throw new ActionError(`Runner ${runnerId} did not become ${phase} within the \`wait-timeout\` of ` +
+                `${Math.round(timeoutMs / 1000)} s (last seen: ${seen}). Raise \`wait-timeout\`, or ` +
+                'check that whatever brings the runner up (a managed runner, a deployment) is running; ' +
+                'the registration is deleted in the post step.');
+        }
+        await sleep(wait);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/api-endpoint.ts
 
 
@@ -33048,6 +33116,7 @@ function parseChoice(input, raw, choices, fallback) {
 
 
 
+
 const SPEC_INPUTS = [
     'name',
     'provider',
@@ -33070,6 +33139,8 @@ const RENEWAL_METHODS = ['mark-active', 'update-runner', 'none'];
 const RENEW_INTERVAL = { min: 1, max: 20, unit: 'seconds' };
 /** Long enough for every retry of a slow API, short enough that a stuck step is noticed. */
 const STEP_TIMEOUT = { min: 10, max: 3600, unit: 'seconds' };
+/** A runner deployed by a cloud template may take many minutes to come up. */
+const WAIT_TIMEOUT = { min: 1, max: 3600, unit: 'seconds' };
 /** Up to the longest a self-hosted job may run (5 days). */
 const KEEP_ALIVE_TIMEOUT = { min: 1, max: 7200, unit: 'minutes' };
 function readInputs() {
@@ -33091,8 +33162,14 @@ function readInputs() {
         renewal: parseChoice('renewal', getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
         renewIntervalSeconds: parseNumber('renew-interval', getInput('renew-interval'), 10, RENEW_INTERVAL),
         keepAliveTimeoutMinutes: parseNumber('keep-alive-timeout', getInput('keep-alive-timeout'), 360, KEEP_ALIVE_TIMEOUT),
+        waitForPhase: readWaitForPhase(),
+        waitTimeoutSeconds: parseNumber('wait-timeout', getInput('wait-timeout'), 300, WAIT_TIMEOUT),
         timeoutSeconds: readTimeout(),
     };
+}
+function readWaitForPhase() {
+    const raw = getInput('wait-for-phase');
+    return raw ? parseEnum('RunnerPhase', raw, 'input wait-for-phase') : undefined;
 }
 /** Also read alone by the post step. */
 function readTimeout() {
@@ -33102,27 +33179,6 @@ function readTimeout() {
 function readCleanup() {
     return parseBoolean('cleanup', getInput('cleanup'), true);
 }
-
-;// CONCATENATED MODULE: ./src/time-scale.ts
-/**
- * The test-only time scale (docs/architecture.md). Every duration of the keep-alive machinery
- * goes through `scaled()`, so that one variable speeds up the emulator's lifetime, the keeper's
- * interval, jitter, backoff and timeouts, and the post step's lapse detection together.
- */
-const TIME_SCALE_VARIABLE = 'GITPOD_RUNNER_ACTION_TIME_SCALE';
-function timeScale(env = process.env) {
-    const raw = env[TIME_SCALE_VARIABLE];
-    if (!raw)
-        return 1;
-    const value = Number(raw);
-    return Number.isFinite(value) && value > 0 ? value : 1;
-}
-/** `ms` in the scaled clock, never below one millisecond. */
-function scaled(ms, env = process.env) {
-    return Math.max(1, Math.round(ms * timeScale(env)));
-}
-/** The API's registration lifetime: renew at least this often. */
-const REGISTRATION_LIFETIME_MS = 30_000;
 
 ;// CONCATENATED MODULE: ./src/keep-alive/renewal.ts
 
@@ -33378,6 +33434,7 @@ function reportFailure(error) {
 
 
 
+
 /** The main step: inputs -> spec -> create -> first renewal -> keeper. */
 async function run() {
     const cancellation = watchCancellation();
@@ -33410,6 +33467,12 @@ async function run() {
         });
         const { runner } = registration;
         setRegistrationOutputs(registration);
+        const facts = {
+            provider: runner.provider,
+            region: runner.status?.region,
+            phase: runner.status?.phase,
+        };
+        state_saveState('registration', facts);
         info(`Registered runner "${runner.name}" (${runner.runnerId}).`);
         if (cancellation.requested) {
             info('The run was cancelled: not keeping it alive; the post step deletes it.');
@@ -33420,6 +33483,18 @@ async function run() {
         else {
             const renewedAt = await firstRenewal(service, inputs.renewal, runner);
             keepAlive(inputs, runner, renewedAt);
+        }
+        if (inputs.waitForPhase && !cancellation.requested) {
+            const timeoutMs = inputs.waitTimeoutSeconds * 1000;
+            // The wait has its own limit, `wait-timeout`, apart from the step's `timeout`.
+            const waiting = new RunnerService({
+                baseUrl: inputs.apiUrl,
+                token: inputs.token,
+                timeoutMs: CALL_TIMEOUT_MS,
+            });
+            const phase = await waitForPhase(waiting, runner.runnerId, inputs.waitForPhase, timeoutMs);
+            setOutput('phase', phase);
+            state_saveState('registration', { ...facts, phase });
         }
     }
     catch (error) {

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7041);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3393);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7041:
+/***/ 3393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31866,6 +31866,44 @@ async function deleteRegistration(service, runnerId, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/clean-up/job-summary.ts
+
+/**
+ * One table per registration in the job summary. Each use of the action writes its own, from its
+ * own post step, so a matrix or a job with two uses shows them all.
+ */
+async function writeJobSummary(state, renewals, cleanup) {
+    if (!process.env['GITHUB_STEP_SUMMARY'])
+        return;
+    const runner = state.registration ?? {};
+    const rows = [
+        ['Name', state.name ?? ''],
+        ['Runner id', state.runnerId ?? 'not known'],
+        ['Provider', runner.provider ?? ''],
+        ['Region', runner.region || '—'],
+        ['Phase', runner.phase ?? ''],
+        ['Renewals', renewals?.known ? `${renewals.renewals} (${renewals.failures} failed)` : '—'],
+        ['Longest gap', renewals?.known ? `${(renewals.longestGapMs / 1000).toFixed(1)} s` : '—'],
+        ['Lapsed', renewals?.known ? (renewals.lapsed ? 'yes' : 'no') : '—'],
+        ['Clean-up', cleanup],
+    ];
+    try {
+        await summary
+            .addHeading(`Gitpod runner ${state.name ?? ''}`, 3)
+            .addTable([
+            [
+                { data: 'Registration', header: true },
+                { data: '', header: true },
+            ],
+            ...rows,
+        ])
+            .write();
+    }
+    catch (error) {
+        debug(`No job summary: ${error.message}`);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/keep-alive/keeper-log.ts
@@ -31930,18 +31968,39 @@ function assessRenewals(status, lifetimeMs, postStartedAt) {
 function summarize(status) {
     const renewals = count(status.renewals, 'renewal');
     const failures = count(status.failures, 'failed attempt');
+    // A keeper that is stopped or killed from outside cannot say so; one that stops itself does.
     const stop = status.stopReason
         ? `${STOPS[status.stopReason]}${status.stopDetail ? ` (${status.stopDetail})` : ''}`
-        : 'recorded no stop';
+        : 'ended without recording why';
     return (`Keeper: ${renewals}, ${failures}, longest gap ` + `${keeper_log_seconds(status.longestGapMs)}; ${stop}.`);
 }
 function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+const SLOW_RENEWALS = 'The runner may have been marked inactive meanwhile; see the keeper log, and consider a ' +
+    'shorter `renew-interval`.';
+/**
+ * The advice depends on why renewals stopped: only gaps while the keeper kept at it call for a
+ * shorter interval; a keeper that stopped early or died needs a different fix.
+ */
+function lapseCause(status) {
+    switch (status.stopReason) {
+        case 'final-error':
+            return ('The keeper had stopped early, on an answer that no retry could change ' +
+                `(${status.stopDetail ?? 'see its log'}): the runner is gone, or was marked inactive.`);
+        case 'keep-alive-timeout':
+            return 'The keeper had stopped at `keep-alive-timeout`; raise it for jobs that run longer.';
+        case 'crashed':
+            return `The keeper had crashed (${status.stopDetail ?? 'see its log'}).`;
+        case undefined:
+            return 'The keeper had ended without recording why: it was killed, or it crashed.';
+        default:
+            return SLOW_RENEWALS;
+    }
+}
 function describeLapse(status, worstGapMs, lifetimeMs) {
     return (`The registration of runner ${status.runnerId} lapsed: it went ${keeper_log_seconds(worstGapMs)} ` +
-        `without renewal, longer than its ${keeper_log_seconds(lifetimeMs)} lifetime. The runner may have been ` +
-        'marked inactive meanwhile; see the keeper log, and consider a shorter `renew-interval`.');
+        `without renewal, longer than its ${keeper_log_seconds(lifetimeMs)} lifetime. ${lapseCause(status)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/clean-up/keeper-report.ts
@@ -31963,6 +32022,7 @@ function reportKeeper(keeper, stop, postStartedAt) {
         info(log);
         endGroup();
     }
+    return figures;
 }
 /** Only the end of a long log: the start of a six-hour job is rarely what explains a failure. */
 function readLog(file, maxBytes = 64 * 1024) {
@@ -32101,7 +32161,162 @@ function parse_parseChoice(input, raw, choices, fallback) {
     throw new ActionError(`Input \`${input}\`: "${raw}" is not one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
 }
 
+;// CONCATENATED MODULE: ./src/spec/place.ts
+
+/** A bad value, described without its place; `at` turns it into the user's one-line error. */
+class ValueProblem extends (/* unused pure expression or super */ null && (Error)) {
+}
+function place_problem(detail) {
+    throw new ValueProblem(detail);
+}
+/** Runs one parse or check, turning a ValueProblem into an ActionError naming the place. */
+function place_at(place, parse) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        if (error instanceof ValueProblem)
+            fail(place, error.message);
+        throw error;
+    }
+}
+function fail(place, detail) {
+    const field = place.field === undefined ? '' : `${place.field} `;
+    throw new ActionError(`${place.where}: ${field}${detail}`, place.annotation);
+}
+const longestQuote = 60;
+/** A user's value, quoted on one line and cut short, for a message. Never pass a secret here. */
+function place_quote(value) {
+    const characters = Array.from(value);
+    const shown = characters.length > longestQuote ? `${characters.slice(0, longestQuote).join('')}…` : value;
+    return JSON.stringify(shown);
+}
+
+;// CONCATENATED MODULE: ./src/spec/enums.ts
+
+
+const replacedByCloudProviders = 'use provider aws-ec2 or gcp instead';
+// Typed as Record<Value, Note> so that the compiler refuses a table missing a value of types.ts.
+const enums = {
+    RunnerKind: {
+        noun: 'runner kind',
+        prefix: 'RUNNER_KIND_',
+        values: {
+            RUNNER_KIND_UNSPECIFIED: 'unset',
+            RUNNER_KIND_LOCAL: {
+                deprecated: `local runners are no longer supported; ${replacedByCloudProviders} of kind`,
+            },
+            RUNNER_KIND_REMOTE: 'valid',
+            RUNNER_KIND_LOCAL_CONFIGURATION: 'valid',
+        },
+    },
+    RunnerProvider: {
+        noun: 'runner provider',
+        prefix: 'RUNNER_PROVIDER_',
+        values: {
+            RUNNER_PROVIDER_UNSPECIFIED: 'unset',
+            RUNNER_PROVIDER_AWS_EC2: 'valid',
+            RUNNER_PROVIDER_LINUX_HOST: {
+                deprecated: `Linux host runners are no longer supported; ${replacedByCloudProviders}`,
+            },
+            RUNNER_PROVIDER_DESKTOP_MAC: {
+                deprecated: `desktop Mac runners are no longer supported; ${replacedByCloudProviders}`,
+            },
+            RUNNER_PROVIDER_MANAGED: 'valid',
+            RUNNER_PROVIDER_GCP: 'valid',
+            RUNNER_PROVIDER_DEV_AGENT: 'valid',
+        },
+    },
+    RunnerPhase: {
+        noun: 'runner phase',
+        prefix: 'RUNNER_PHASE_',
+        values: {
+            RUNNER_PHASE_UNSPECIFIED: 'unset',
+            RUNNER_PHASE_CREATED: 'valid',
+            RUNNER_PHASE_INACTIVE: 'valid',
+            RUNNER_PHASE_ACTIVE: 'valid',
+            RUNNER_PHASE_DELETING: 'valid',
+            RUNNER_PHASE_DELETED: 'valid',
+            RUNNER_PHASE_DEGRADED: 'valid',
+        },
+    },
+    RunnerReleaseChannel: {
+        noun: 'release channel',
+        prefix: 'RUNNER_RELEASE_CHANNEL_',
+        values: {
+            RUNNER_RELEASE_CHANNEL_UNSPECIFIED: 'unset',
+            RUNNER_RELEASE_CHANNEL_STABLE: 'valid',
+            RUNNER_RELEASE_CHANNEL_LATEST: 'valid',
+        },
+    },
+    LogLevel: {
+        noun: 'log level',
+        prefix: 'LOG_LEVEL_',
+        values: {
+            LOG_LEVEL_UNSPECIFIED: 'unset',
+            LOG_LEVEL_DEBUG: 'valid',
+            LOG_LEVEL_INFO: 'valid',
+            LOG_LEVEL_WARN: 'valid',
+            LOG_LEVEL_ERROR: 'valid',
+        },
+    },
+    RunnerVariant: {
+        noun: 'runner variant',
+        prefix: 'RUNNER_VARIANT_',
+        values: {
+            RUNNER_VARIANT_UNSPECIFIED: 'unset',
+            RUNNER_VARIANT_STANDARD: 'valid',
+            RUNNER_VARIANT_ENTERPRISE: 'valid',
+        },
+    },
+};
+function table(enumName) {
+    return enums[enumName];
+}
+/** `RUNNER_PROVIDER_AWS_EC2` -> `aws-ec2`, the form the inputs use. */
+function shortForm(enumName, value) {
+    return value.slice(table(enumName).prefix.length).toLowerCase().replaceAll('_', '-');
+}
+/**
+ * The API name for `raw`, which may be the API name or a short form (`aws-ec2`, `AWS_EC2`), in
+ * any case, with `-` and `_` alike. Undefined for _UNSPECIFIED. Throws a ValueProblem for a typo.
+ */
+function enumValue(enumName, raw) {
+    const { prefix, values } = table(enumName);
+    const normalized = raw
+        .trim()
+        .toUpperCase()
+        .replace(/[-\s]+/g, '_');
+    const name = normalized.startsWith(prefix) ? normalized : prefix + normalized;
+    if (!Object.hasOwn(values, name))
+        problem(typoDetail(enumName, normalized, raw));
+    return values[name] === 'unset' ? undefined : name;
+}
+/** enumValue with the user's error naming `where`, e.g. `input provider`. */
+function enums_parseEnum(enumName, raw, where) {
+    return at(typeof where === 'string' ? { where } : where, () => enumValue(enumName, raw));
+}
+/** What to use instead, when `value` is deprecated. */
+function deprecation(enumName, value) {
+    const note = table(enumName).values[value];
+    return typeof note === 'object' ? note.deprecated : undefined;
+}
+// Suggestions and the list come in the form the user wrote: API names or short forms.
+function typoDetail(enumName, normalized, raw) {
+    const { noun, prefix, values } = table(enumName);
+    const wroteApiName = normalized.startsWith(prefix);
+    const shown = (value) => (wroteApiName ? value : shortForm(enumName, value));
+    const known = Object.keys(values).filter((value) => values[value] !== 'unset');
+    const listed = known.filter((value) => values[value] === 'valid').map(shown);
+    // Compared without the prefix, which would make any two API names look alike.
+    const written = wroteApiName ? normalized.slice(prefix.length) : normalized;
+    const suggestion = nearest(written, known.map((value) => value.slice(prefix.length)));
+    const didYouMean = suggestion === undefined ? '.' : `; did you mean ${quote(shown(prefix + suggestion))}?`;
+    return `${quote(raw)} is not a ${noun}${didYouMean} Valid values: ${listed.join(', ')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
+
 
 
 
@@ -32127,6 +32342,8 @@ const RENEWAL_METHODS = (/* unused pure expression or super */ null && (['mark-a
 const RENEW_INTERVAL = { min: 1, max: 20, unit: 'seconds' };
 /** Long enough for every retry of a slow API, short enough that a stuck step is noticed. */
 const STEP_TIMEOUT = { min: 10, max: 3600, unit: 'seconds' };
+/** A runner deployed by a cloud template may take many minutes to come up. */
+const WAIT_TIMEOUT = { min: 1, max: 3600, unit: 'seconds' };
 /** Up to the longest a self-hosted job may run (5 days). */
 const KEEP_ALIVE_TIMEOUT = { min: 1, max: 7200, unit: 'minutes' };
 function readInputs() {
@@ -32148,8 +32365,14 @@ function readInputs() {
         renewal: parseChoice('renewal', core.getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
         renewIntervalSeconds: parseNumber('renew-interval', core.getInput('renew-interval'), 10, RENEW_INTERVAL),
         keepAliveTimeoutMinutes: parseNumber('keep-alive-timeout', core.getInput('keep-alive-timeout'), 360, KEEP_ALIVE_TIMEOUT),
+        waitForPhase: readWaitForPhase(),
+        waitTimeoutSeconds: parseNumber('wait-timeout', core.getInput('wait-timeout'), 300, WAIT_TIMEOUT),
         timeoutSeconds: readTimeout(),
     };
+}
+function readWaitForPhase() {
+    const raw = core.getInput('wait-for-phase');
+    return raw ? parseEnum('RunnerPhase', raw, 'input wait-for-phase') : undefined;
 }
 /** Also read alone by the post step. */
 function readTimeout() {
@@ -32394,6 +32617,7 @@ const KEYS = {
     runnerId: 'runner-id',
     createUnanswered: 'create-unanswered',
     keeper: 'keeper',
+    registration: 'registration',
     dryRun: 'dry-run',
 };
 function state_saveState(key, value) {
@@ -32410,6 +32634,7 @@ function loadState() {
         runnerId: text('runnerId') || undefined,
         createUnanswered: text('createUnanswered') === 'true' || undefined,
         keeper: json(text('keeper')),
+        registration: json(text('registration')),
         dryRun: text('dryRun') === 'true' || undefined,
     };
 }
@@ -32438,6 +32663,7 @@ function json(text) {
 
 
 
+
 /** Well inside the runner's cancellation budget (5 minutes), keeper stop included. */
 const POST_TIMEOUT_CAP_MS = 120_000;
 /** The post step: stop the keeper, delete the registration, report. Runs after every outcome. */
@@ -32452,18 +32678,22 @@ async function run() {
     // A cancelled post step must still stop the keeper, even if it gets no further.
     const keeper = state.keeper;
     const cancellation = watchCancellation(() => keeper && stopKeeperNow(keeper));
+    let renewals;
+    let outcome = 'left in place (`cleanup: false`)';
     try {
         if (keeper)
-            reportKeeper(keeper, await stopKeeper(keeper), startedAt);
+            renewals = reportKeeper(keeper, await stopKeeper(keeper), startedAt);
         if (!readCleanup()) {
             info(`Leaving runner ${post_describe(state)} in place (\`cleanup: false\`).`);
-            return;
         }
-        const deadline = startedAt + Math.min(readTimeout() * 1000, POST_TIMEOUT_CAP_MS);
-        await cleanUp(state, deadline);
+        else {
+            const deadline = startedAt + Math.min(readTimeout() * 1000, POST_TIMEOUT_CAP_MS);
+            outcome = await cleanUp(state, deadline);
+        }
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        outcome = `failed: ${message}`;
         if (failOnCleanupError())
             setFailed(message);
         else
@@ -32472,7 +32702,9 @@ async function run() {
     finally {
         cancellation.dispose();
     }
+    await writeJobSummary(state, renewals, outcome);
 }
+/** Deletes what main created; returns the outcome in a few words, for the job summary. */
 async function cleanUp(state, deadline) {
     const service = new RunnerService({
         baseUrl: state.apiUrl ?? '',
@@ -32480,10 +32712,11 @@ async function cleanUp(state, deadline) {
         timeoutMs: CALL_TIMEOUT_MS,
         deadline,
     });
-    if (state.runnerId)
-        await deleteRunner(service, state.runnerId, state, deadline);
+    const outcome = state.runnerId
+        ? await deleteRunner(service, state.runnerId, state, deadline)
+        : 'nothing was created';
     if (state.runnerId && !state.createUnanswered)
-        return;
+        return outcome;
     const found = (await findUnconfirmedRunners(service, state, deadline)).filter((id) => id !== state.runnerId);
     if (found.length === 0 && !state.runnerId) {
         info(`No runner named "${state.name}" exists: the create never took effect.`);
@@ -32491,6 +32724,8 @@ async function cleanUp(state, deadline) {
     else if (state.nameGenerated || !state.runnerId) {
         for (const runnerId of found)
             await deleteRunner(service, runnerId, state, deadline);
+        if (found.length > 0)
+            return `deleted ${[state.runnerId, ...found].filter(Boolean).length}`;
     }
     else if (found.length > 0) {
         // A name the user chose proves nothing: another job may use it too.
@@ -32498,12 +32733,14 @@ async function cleanUp(state, deadline) {
             'appeared while a create of this job got no answer; one may be a duplicate it made. ' +
             'It was not deleted, since the name does not prove whose it is: check and delete it by hand.');
     }
+    return outcome;
 }
 async function deleteRunner(service, runnerId, state, deadline) {
     const outcome = await deleteRegistration(service, runnerId, { deadline, log: core_namespaceObject });
     info(outcome === 'deleted'
         ? `Deleted runner ${post_describe({ ...state, runnerId })}.`
         : `Runner ${runnerId} was already gone.`);
+    return outcome === 'deleted' ? 'deleted' : 'already gone';
 }
 /**
  * The main step sent a create that got no answer, or was cancelled before it learned the id: find

@@ -2,14 +2,18 @@ import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 
 import type { StopResult } from '../keep-alive/stop-keeper.js'
-import { assessRenewals } from '../keep-alive/lapse.js'
+import { assessRenewals, type RenewalFigures } from '../keep-alive/lapse.js'
 import type { KeeperHandle } from '../state.js'
 
 /**
  * What the keeper did, in the few lines a user reads: renewals made and failed, the longest gap,
  * and a warning annotation when the registration lapsed. Its whole log goes in a collapsed group.
  */
-export function reportKeeper(keeper: KeeperHandle, stop: StopResult, postStartedAt: number): void {
+export function reportKeeper(
+  keeper: KeeperHandle,
+  stop: StopResult,
+  postStartedAt: number,
+): RenewalFigures {
   const figures = assessRenewals(stop.status, keeper.lifetimeMs, postStartedAt)
   core.info(figures.summary)
   if (figures.lapsed) core.warning(figures.lapseMessage)
@@ -20,6 +24,7 @@ export function reportKeeper(keeper: KeeperHandle, stop: StopResult, postStarted
     core.info(log)
     core.endGroup()
   }
+  return figures
 }
 
 /** Only the end of a long log: the start of a six-hour job is rarely what explains a failure. */

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 
 import type { RenewalMethod } from '../keep-alive/renewal.js'
 import type { SpecInput } from '../spec/build-request.js'
+import { parseEnum } from '../spec/enums.js'
 import { readApiUrl, readToken } from './api-endpoint.js'
 import { parseBoolean, parseChoice, parseNumber } from './parse.js'
 
@@ -18,6 +19,9 @@ export interface Inputs {
   renewal: RenewalMethod
   renewIntervalSeconds: number
   keepAliveTimeoutMinutes: number
+  /** The phase to wait for after the create (full enum name), or undefined. */
+  waitForPhase?: string
+  waitTimeoutSeconds: number
   /** The deadline for the whole main step, and the cap for the post step. */
   timeoutSeconds: number
 }
@@ -47,6 +51,9 @@ export const RENEW_INTERVAL = { min: 1, max: 20, unit: 'seconds' }
 
 /** Long enough for every retry of a slow API, short enough that a stuck step is noticed. */
 export const STEP_TIMEOUT = { min: 10, max: 3600, unit: 'seconds' }
+
+/** A runner deployed by a cloud template may take many minutes to come up. */
+export const WAIT_TIMEOUT = { min: 1, max: 3600, unit: 'seconds' }
 
 /** Up to the longest a self-hosted job may run (5 days). */
 export const KEEP_ALIVE_TIMEOUT = { min: 1, max: 7200, unit: 'minutes' }
@@ -81,8 +88,20 @@ export function readInputs(): Inputs {
       360,
       KEEP_ALIVE_TIMEOUT,
     ),
+    waitForPhase: readWaitForPhase(),
+    waitTimeoutSeconds: parseNumber(
+      'wait-timeout',
+      core.getInput('wait-timeout'),
+      300,
+      WAIT_TIMEOUT,
+    ),
     timeoutSeconds: readTimeout(),
   }
+}
+
+function readWaitForPhase(): string | undefined {
+  const raw = core.getInput('wait-for-phase')
+  return raw ? parseEnum('RunnerPhase', raw, 'input wait-for-phase') : undefined
 }
 
 /** Also read alone by the post step. */
