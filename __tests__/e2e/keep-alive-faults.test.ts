@@ -62,6 +62,26 @@ describe('the keeper when renewals fail', () => {
     expect(emulator.registrations()[0].deleted).toBe(true)
   })
 
+  it('retries in time when the server asks for a wait past the lapse', async () => {
+    setup = await jobWithEmulator()
+    const { emulator, job, inputs } = setup
+    const main = await job.runMain({ ...inputs, provider: 'aws-ec2' })
+
+    // Five seconds, over three lifetimes: honouring it would certainly lapse.
+    emulator.faults.add({
+      method: 'MarkRunnerActive',
+      after: 1,
+      fault: { kind: 'error', code: 'resource_exhausted', retryAfter: '5' },
+    })
+    await waitUntil('the fault to be met', () => emulator.faults.list().length === 0)
+    await sleep(LIFETIME_MS + INTERVAL_MS)
+    const post = await job.runPost(main)
+
+    expect(renewalsOf(emulator, main.outputs['runner-id']).lapses).toBe(0)
+    expect(post.annotations).toEqual([])
+    expect(post.log).toMatch(/Keeper: \d+ renewals, 1 failed attempt, /)
+  })
+
   it('stops when the runner is deleted behind its back, and post says why', async () => {
     setup = await jobWithEmulator()
     const { emulator, job, inputs } = setup
@@ -126,6 +146,8 @@ describe('the keeper when renewals fail', () => {
     expect(warnings[0].message).toMatch(
       new RegExp(`^The registration of runner ${main.outputs['runner-id']} lapsed: it went`),
     )
+    expect(warnings[0].message).toContain('The keeper had ended without recording why')
+    expect(post.log).toMatch(/Keeper: \d+ renewals, .*; ended without recording why\./)
     expect(emulator.registrations()[0].deleted).toBe(true)
     expect(isRunning(keeper.pid)).toBe(false)
     expect(job.processes()).toEqual([])
