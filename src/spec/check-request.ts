@@ -8,6 +8,12 @@ export interface SpecWarning {
   annotation?: Annotation
 }
 
+const managed = 'RUNNER_PROVIDER_MANAGED'
+const localConfiguration = 'RUNNER_KIND_LOCAL_CONFIGURATION'
+
+// `spec` alone could be read as the spec: field inside the document.
+const atTopLevel = 'at the top level of the spec file or spec input'
+
 /**
  * The rules that join several fields, checked on the merged layers so that each message can
  * point at the source that set the field last. Returns warnings for deprecated values.
@@ -26,8 +32,16 @@ export function checkMergedRequest(merged: Layer): SpecWarning[] {
   }
   if (provider === undefined && kind === undefined) {
     throw new ActionError(
-      'No runner provider is set: set the provider input (e.g. provider: aws-ec2) ' +
-        'or provider in the spec (e.g. provider: RUNNER_PROVIDER_AWS_EC2)',
+      'No runner provider is set: set the provider input (e.g. provider: aws-ec2), ' +
+        `or provider ${atTopLevel} (e.g. provider: RUNNER_PROVIDER_AWS_EC2)`,
+    )
+  }
+  if (kind?.value === localConfiguration) {
+    // The API refuses it; saying so here saves a call and names the place.
+    fail(
+      { ...kind.place, field: undefined },
+      `kind ${localConfiguration} cannot be created: it is the system runner every ` +
+        'organisation already has; set provider aws-ec2 or gcp instead',
     )
   }
 
@@ -39,8 +53,6 @@ export function checkMergedRequest(merged: Layer): SpecWarning[] {
   ]
 }
 
-const managed = 'RUNNER_PROVIDER_MANAGED'
-
 function checkRunnerManager(
   merged: Layer,
   provider: Setting | undefined,
@@ -51,8 +63,8 @@ function checkRunnerManager(
   if (provider?.value === managed && runnerManager === undefined) {
     fail(
       { ...provider.place, field: undefined },
-      `provider ${managed} needs a runner manager: set the runner-manager-id input ` +
-        "or runnerManagerId in the spec to the runner manager's UUID",
+      `provider ${managed} needs a runner manager: set the runner-manager-id input, ` +
+        `or runnerManagerId ${atTopLevel}, to the runner manager's UUID`,
     )
   }
   if (provider?.value !== managed && runnerManager !== undefined) {
@@ -60,10 +72,13 @@ function checkRunnerManager(
       provider === undefined
         ? `the kind is ${String(kind?.value)}`
         : `the provider is ${String(provider.value)}`
+    // Someone who set the input has never seen the field's name.
+    const fromInput = runnerManager.place.input !== undefined
     fail(
       { ...runnerManager.place, field: undefined },
-      `runnerManagerId is only for managed runners (provider managed), but ${chosen}: ` +
-        'remove runnerManagerId',
+      `${fromInput ? 'a runner manager' : 'runnerManagerId'} is only for managed runners ` +
+        `(provider managed), but ${chosen}: ` +
+        (fromInput ? 'remove this input' : 'remove runnerManagerId'),
     )
   }
 }

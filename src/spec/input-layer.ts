@@ -50,7 +50,7 @@ export function readInputLayer(inputs: Partial<Record<SpecInput, string>>): Laye
     const raw = inputs[input as SpecInput]
     if (raw === undefined || raw === '') continue
 
-    const place = { where: `input ${input}` }
+    const place = { where: `input ${input}`, input }
     const value = at(place, () => parse(raw))
     if (value !== undefined) layer.set(path, { value, place })
   }

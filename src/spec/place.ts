@@ -10,6 +10,8 @@ export interface Place {
   where: string
   field?: string
   annotation?: Annotation
+  /** The single input that set the value, so that a fix can name the input, not the field. */
+  input?: string
 }
 
 /** A bad value, described without its place; `at` turns it into the user's one-line error. */
