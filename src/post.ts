@@ -8,8 +8,7 @@ import { writeJobSummary } from './clean-up/job-summary.js'
 import { reportKeeper } from './clean-up/keeper-report.js'
 import { findCreatedRunners } from './create/find-created-runner.js'
 import { readToken } from './inputs/api-endpoint.js'
-import { parseBoolean } from './inputs/parse.js'
-import { readCleanup, readTimeout } from './inputs/read-inputs.js'
+import { readCleanup, readFailOnCleanupError, readTimeout } from './inputs/read-inputs.js'
 import type { RenewalFigures } from './keep-alive/lapse.js'
 import { stopKeeper } from './keep-alive/stop-keeper.js'
 import { stopKeeperNow } from './keep-alive/stop-keeper-now.js'
@@ -50,7 +49,9 @@ export async function run(): Promise<void> {
   } finally {
     cancellation.dispose()
   }
-  await writeJobSummary(state, renewals, outcome)
+  if (state.runnerId || outcome.startsWith('deleted')) {
+    await writeJobSummary(state, renewals, outcome)
+  }
 }
 
 /** Deletes what main created; returns the outcome in a few words, for the job summary. */
@@ -65,7 +66,10 @@ async function cleanUp(state: MainState, deadline: number): Promise<string> {
   const outcome = state.runnerId
     ? await deleteRunner(service, state.runnerId, state, deadline)
     : 'nothing was created'
-  if (state.runnerId && !state.createUnanswered) return outcome
+  if (!state.runnerId && !state.createMayExist) {
+    core.info('Nothing to clean up: every create attempt was refused, so no runner was made.')
+  }
+  if (state.runnerId ? !state.createUnanswered : !state.createMayExist) return outcome
 
   const found = (await findUnconfirmedRunners(service, state, deadline)).filter(
     (id) => id !== state.runnerId,
@@ -127,7 +131,7 @@ function describe(state: MainState): string {
 
 function failOnCleanupError(): boolean {
   try {
-    return parseBoolean('fail-on-cleanup-error', core.getInput('fail-on-cleanup-error'), false)
+    return readFailOnCleanupError()
   } catch (error) {
     core.warning((error as Error).message)
     return false

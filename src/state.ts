@@ -16,6 +16,11 @@ export interface MainState {
   runnerId?: string
   /** A create got no answer: it may have made a runner besides the one in `runnerId`. */
   createUnanswered?: boolean
+  /**
+   * A create was sent and its fate is not known as a failure: true from just before the first
+   * send until an answer says nothing was made. With no `runnerId`, the post step looks it up.
+   */
+  createMayExist?: boolean
   keeper?: KeeperHandle
   /** What the job summary shows of the runner, saved once it is registered. */
   registration?: { provider?: string; region?: string; phase?: string }
@@ -39,6 +44,7 @@ const KEYS = {
   startedAt: 'started-at',
   runnerId: 'runner-id',
   createUnanswered: 'create-unanswered',
+  createMayExist: 'create-may-exist',
   keeper: 'keeper',
   registration: 'registration',
   dryRun: 'dry-run',
@@ -61,6 +67,7 @@ export function loadState(): MainState {
     startedAt: json<number>(text('startedAt')),
     runnerId: text('runnerId') || undefined,
     createUnanswered: text('createUnanswered') === 'true' || undefined,
+    createMayExist: text('createMayExist') === 'true' || undefined,
     keeper: json<KeeperHandle>(text('keeper')),
     registration: json<MainState['registration']>(text('registration')),
     dryRun: text('dryRun') === 'true' || undefined,

@@ -461,58 +461,58 @@ const otherInputs: BadInput[] = [
   {
     name: 'cleanup input not a boolean',
     inputs: { provider: 'gcp', cleanup: 'maybe' },
-    says: ['`cleanup`', '"maybe" is not a boolean', 'write true or false'],
+    says: ['input cleanup: "maybe" is not a boolean', 'write true or false'],
   },
   {
     name: 'renew-interval input not a number',
     inputs: { provider: 'gcp', 'renew-interval': 'ten' },
-    says: ['`renew-interval`', '"ten" is not a number', 'from 1 to 20'],
+    says: ['input renew-interval: "ten" is not a number', 'from 1 to 20'],
   },
   {
     name: 'renew-interval input longer than the registration lives',
     inputs: { provider: 'gcp', 'renew-interval': '30' },
-    says: ['`renew-interval`', 'out of range', 'use 1 to 20 seconds'],
+    says: ['input renew-interval', 'out of range', 'use 1 to 20 seconds'],
   },
   {
     name: 'renew-interval input zero',
     inputs: { provider: 'gcp', 'renew-interval': '0' },
-    says: ['`renew-interval`', 'out of range', 'use 1 to 20 seconds'],
+    says: ['input renew-interval', 'out of range', 'use 1 to 20 seconds'],
   },
   {
     name: 'keep-alive-timeout input negative',
     inputs: { provider: 'gcp', 'keep-alive-timeout': '-5' },
-    says: ['`keep-alive-timeout`', '"-5" is not a number', 'from 1 to 7200'],
+    says: ['input keep-alive-timeout: -5 minutes is out of range', 'use 1 to 7200 minutes'],
   },
   {
     name: 'keep-alive-timeout input beyond five days',
     inputs: { provider: 'gcp', 'keep-alive-timeout': '10000' },
-    says: ['`keep-alive-timeout`', 'out of range', 'use 1 to 7200 minutes'],
+    says: ['input keep-alive-timeout', 'out of range', 'use 1 to 7200 minutes'],
   },
   {
     name: 'renewal input unknown',
     inputs: { provider: 'gcp', renewal: 'heartbeat' },
-    says: ['`renewal`', '"heartbeat"', '"mark-active", "update-runner", "none"'],
+    says: ['input renewal: "heartbeat" is not one of the choices', 'use mark-active, update-runner or none'],
   },
   {
     name: 'api-url not a URL',
     inputs: { provider: 'gcp', 'api-url': 'app.gitpod.io/api' },
-    says: ['`api-url`', 'is not a URL', 'e.g. https://app.gitpod.io/api'],
+    says: ['input api-url: the value is not a URL', 'e.g. https://app.gitpod.io/api'],
   },
   {
     name: 'api-url with ftp://',
     inputs: { provider: 'gcp', 'api-url': 'ftp://127.0.0.1/api' },
-    says: ['`api-url`', 'must start with https://'],
+    says: ['input api-url: ftp: URLs are not supported', 'write https://'],
   },
   {
     name: 'api-url carrying credentials',
     inputs: { provider: 'gcp', 'api-url': 'http://runner:url-secret-4711@127.0.0.1:1/api' },
-    says: ['`api-url` must not carry credentials', 'pass the token in the `token` input'],
+    says: ['input api-url: the URL must not carry credentials', 'pass the token in the `token` input'],
     secrets: ['url-secret-4711'],
   },
   {
     name: 'dry-run input not a boolean',
     inputs: { provider: 'gcp', 'dry-run': 'maybe' },
-    says: ['`dry-run`', '"maybe" is not a boolean', 'write true or false'],
+    says: ['input dry-run: "maybe" is not a boolean', 'write true or false'],
   },
   {
     name: 'a dry run with a spec mistake fails before proving the token',
@@ -527,40 +527,40 @@ const otherInputs: BadInput[] = [
   {
     name: 'wait-timeout input zero',
     inputs: { provider: 'gcp', 'wait-timeout': '0' },
-    says: ['`wait-timeout`', 'out of range', 'use 1 to 3600 seconds'],
+    says: ['input wait-timeout', 'out of range', 'use 1 to 3600 seconds'],
   },
   {
     name: 'timeout input too short for one retry',
     inputs: { provider: 'gcp', timeout: '5' },
-    says: ['`timeout`', 'out of range', 'use 10 to 3600 seconds'],
+    says: ['input timeout', 'out of range', 'use 10 to 3600 seconds'],
   },
   {
     name: 'token with whitespace inside',
     inputs: { provider: 'gcp', token: 'gitpod_pat_first-part-4711 second-part-4711' },
-    says: ['`token` contains whitespace', 'exactly one personal access token'],
+    says: ['input token: the token contains whitespace', 'exactly one personal access token'],
     secrets: ['gitpod_pat_first-part-4711', 'second-part-4711'],
   },
   {
     name: 'token empty and no environment variable',
     inputs: { provider: 'gcp', token: '' },
-    says: ['`token` is empty', 'ONA_API_KEY', 'secrets.GITPOD_TOKEN'],
+    says: ['input token: no token given', 'ONA_API_KEY', 'secrets.GITPOD_TOKEN'],
   },
 ]
 
-/** Cases that wait for a fix outside src/spec; each names its bug. */
-const knownBugs: BadInput[] = [
+/** Cases found by this catalogue and fixed since. */
+const formerBugs: BadInput[] = [
   {
-    // Bug: src/inputs/api-endpoint.ts quotes an api-url that is not http(s) whole, password too.
+    // The credentials check once came after the scheme check, whose message quoted the URL.
     name: 'api-url with ftp:// and credentials',
     inputs: { provider: 'gcp', 'api-url': 'ftp://runner:url-secret-4711@127.0.0.1/api' },
-    says: ['`api-url`', 'https://'],
+    says: ['input api-url', 'must not carry credentials'],
     secrets: ['url-secret-4711'],
   },
   {
-    // Gap: src/main.ts never reads fail-on-cleanup-error, so a typo waits for a failed delete.
+    // Main once left this input to the post step, so a typo waited for a failed delete.
     name: 'fail-on-cleanup-error input not a boolean',
     inputs: { provider: 'gcp', 'fail-on-cleanup-error': 'yes' },
-    says: ['`fail-on-cleanup-error`', '"yes" is not a boolean'],
+    says: ['input fail-on-cleanup-error: "yes" is not a boolean'],
   },
 ]
 
@@ -577,6 +577,7 @@ const catalogue: BadInput[] = [
   ...documentShapes,
   ...specFiles,
   ...otherInputs,
+  ...formerBugs,
 ]
 
 /** The text of the step's GITHUB_* files, where a secret must not land either. */
@@ -639,8 +640,6 @@ async function expectRefused(badInput: BadInput) {
 
 describe('bad input fails main before any call, with one annotation that says the fix', () => {
   it.each(catalogue)('$name', expectRefused)
-
-  it.skip.each(knownBugs)('$name', expectRefused)
 
   it('holds the whole catalogue', () => {
     expect(catalogue.length).toBeGreaterThanOrEqual(50)

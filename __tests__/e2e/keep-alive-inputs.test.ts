@@ -73,7 +73,7 @@ describe('the keep-alive inputs', () => {
       expect(main.failed).toBe(true)
       const errors = main.annotations.filter((a) => a.level === 'error')
       expect(errors).toHaveLength(1)
-      expect(errors[0].message).toContain('Input `renew-interval`')
+      expect(errors[0].message).toContain('input renew-interval')
       expect(errors[0].message).toContain('1 to 20')
       expect(emulator.requests()).toEqual([])
       expect(main.state['keeper']).toBeUndefined()

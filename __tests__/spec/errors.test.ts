@@ -349,14 +349,14 @@ ${metrics}`,
     file: `name: runner
 ${metrics}`,
     message:
-      'No runner provider is set: set the provider input (e.g. provider: aws-ec2) or provider in the spec (e.g. provider: RUNNER_PROVIDER_AWS_EC2)',
+      'No runner provider is set: set the provider input (e.g. provider: aws-ec2), or provider at the top level of the spec file or spec input (e.g. provider: RUNNER_PROVIDER_AWS_EC2)',
   },
   {
     name: 'runnerManagerId missing for managed',
     file: `provider: managed
 ${metrics}`,
     message:
-      "spec-file runner.yaml, line 1, column 11: provider RUNNER_PROVIDER_MANAGED needs a runner manager: set the runner-manager-id input or runnerManagerId in the spec to the runner manager's UUID",
+      "spec-file runner.yaml, line 1, column 11: provider RUNNER_PROVIDER_MANAGED needs a runner manager: set the runner-manager-id input, or runnerManagerId at the top level of the spec file or spec input, to the runner manager's UUID",
     at: [1, 11],
   },
   {
@@ -372,7 +372,7 @@ runnerManagerId: 182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e
     name: 'runner-manager-id input with no provider managed',
     inputs: { kind: 'remote', 'runner-manager-id': '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e' },
     message:
-      'input runner-manager-id: runnerManagerId is only for managed runners (provider managed), but the kind is RUNNER_KIND_REMOTE: remove runnerManagerId',
+      'input runner-manager-id: a runner manager is only for managed runners (provider managed), but the kind is RUNNER_KIND_REMOTE: remove this input',
   },
   {
     name: 'runnerManagerId not a UUID',

@@ -1138,8 +1138,10 @@ class connect_error_ConnectError extends Error {
     retryAfterMs;
     constructor(method, code, detail, delivery, httpStatus, 
     /** The delay the server asked for before a retry, when it named one. */
-    retryAfterMs) {
-        super(describe(method, code, detail));
+    retryAfterMs, 
+    /** Whether to add the code's general advice (off when the detail already says what to do). */
+    advise = true) {
+        super(describe(method, code, detail, advise));
         this.method = method;
         this.code = code;
         this.detail = detail;
@@ -1149,8 +1151,8 @@ class connect_error_ConnectError extends Error {
         this.name = 'ConnectError';
     }
 }
-function describe(method, code, detail) {
-    const advice = ADVICE[code];
+function describe(method, code, detail, advise) {
+    const advice = advise ? ADVICE[code] : undefined;
     const said = detail ? `: ${detail}` : '';
     return `${method} failed with ${code}${said}${advice ? ` (${advice})` : ''}`;
 }
@@ -1378,12 +1380,16 @@ function parseJson(text) {
     }
 }
 function networkError(method, error) {
-    const code = error?.code ?? '';
+    const { code = '', hostname } = (error ?? {});
     const message = error instanceof Error ? error.message : String(error);
     if (message.startsWith('Request timeout'))
         return timeoutError(method);
-    const delivery = NOT_SENT.has(code) ? 'no' : 'maybe';
-    return new connect_error_ConnectError(method, 'unavailable', oneLine(code || message), delivery);
+    if (NOT_SENT.has(code)) {
+        const where = hostname ? ` (${hostname})` : '';
+        const detail = `${code}${where}: the request never left this machine; check \`api-url\` and HTTPS_PROXY/NO_PROXY`;
+        return new connect_error_ConnectError(method, 'unavailable', detail, 'no', undefined, undefined, false);
+    }
+    return new connect_error_ConnectError(method, 'unavailable', oneLine(code || message), 'maybe');
 }
 function timeoutError(method, timeoutMs) {
     const after = timeoutMs ? ` after ${Math.round(timeoutMs / 100) / 10} s` : '';
@@ -1782,29 +1788,36 @@ function isLapsed(now, lastSuccessAt, timing) {
 /**
  * When to try again after `failures` failed attempts in a row: exponential backoff from a tenth
  * of the interval up to the interval, or the server's Retry-After, but never so late that the
- * registration lapses before the retry can finish: at the latest `lastRetryMarginMs` before the
- * lapse, and once that has passed, `minAttemptMs` before it. Once it has lapsed there is nothing
- * left to protect, and plain backoff applies until a renewal gets through.
+ * registration lapses before the retry can finish: by the start of the last attempt's time at
+ * the latest, and within it, after the shortest wait. Once it has lapsed there is nothing left
+ * to protect, and plain backoff applies until a renewal gets through.
  */
 function retryAt(now, lastSuccessAt, failures, error, timing, random) {
     const backoff = { baseDelayMs: timing.intervalMs / 10, maxDelayMs: timing.intervalMs };
     // A server asking for no wait at all must not turn the keeper into a busy loop.
-    const wait = Math.max(retryDelayMs(error, failures, backoff, random), backoff.baseDelayMs / 2);
+    const shortest = backoff.baseDelayMs / 2;
+    const wait = Math.max(retryDelayMs(error, failures, backoff, random), shortest);
     const lapseAt = lapsesAt(lastSuccessAt, timing);
-    const margin = Math.max(timing.lastRetryMarginMs ?? 0, timing.minAttemptMs);
-    const latestStart = now < lapseAt - margin ? lapseAt - margin : lapseAt - timing.minAttemptMs;
-    if (now >= latestStart)
-        return Math.round(now + wait);
-    return Math.round(now + Math.min(wait, latestStart - now));
+    const lastAttemptAt = lapseAt - Math.max(timing.lastAttemptMs ?? 0, timing.minAttemptMs);
+    if (now < lastAttemptAt)
+        return Math.round(now + Math.min(wait, lastAttemptAt - now));
+    const latestStart = lapseAt - timing.minAttemptMs;
+    if (now < latestStart)
+        return Math.round(now + Math.min(shortest, latestStart - now));
+    return Math.round(now + wait);
 }
 /**
  * How long one attempt may take: an interval at most, and no longer than the registration has
- * left, since an answer after the lapse comes too late to prevent it.
+ * left, since an answer after the lapse comes too late to prevent it. While there is time for
+ * a last attempt after it, it gives up in time to leave that attempt its `lastAttemptMs`.
  */
 function attemptTimeoutMs(now, lastSuccessAt, timing) {
     const left = lapsesAt(lastSuccessAt, timing) - now;
-    const timeout = left > 0 ? Math.min(timing.intervalMs, left) : timing.intervalMs;
-    return Math.max(timing.minAttemptMs, Math.round(timeout));
+    if (left <= 0)
+        return Math.max(timing.minAttemptMs, timing.intervalMs);
+    const beforeLastAttempt = left - (timing.lastAttemptMs ?? 0);
+    const timeout = beforeLastAttempt >= timing.minAttemptMs ? beforeLastAttempt : left;
+    return Math.max(timing.minAttemptMs, Math.round(Math.min(timing.intervalMs, timeout)));
 }
 
 ;// CONCATENATED MODULE: ./src/keep-alive/keeper.ts
@@ -1869,9 +1882,9 @@ class Keeper {
             intervalMs: config.intervalMs,
             lifetimeMs: config.lifetimeMs,
             minAttemptMs: scaled(250),
-            // 3 s of a 30 s lifetime: a retry started 250 ms before the lapse, as a long Retry-After
-            // would have it, often arrives after it.
-            lastRetryMarginMs: config.lifetimeMs / 10,
+            // 6 s of a 30 s lifetime. Without it a hung request ran into the lapse at renew-interval
+            // 20, and a long Retry-After put the retry 250 ms before it: often too late to arrive.
+            lastAttemptMs: config.lifetimeMs / 5,
         };
         this.tally = new RenewalTally({
             pid: process.pid,

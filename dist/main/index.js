@@ -3353,8 +3353,10 @@ class connect_error_ConnectError extends Error {
     retryAfterMs;
     constructor(method, code, detail, delivery, httpStatus, 
     /** The delay the server asked for before a retry, when it named one. */
-    retryAfterMs) {
-        super(describe(method, code, detail));
+    retryAfterMs, 
+    /** Whether to add the code's general advice (off when the detail already says what to do). */
+    advise = true) {
+        super(describe(method, code, detail, advise));
         this.method = method;
         this.code = code;
         this.detail = detail;
@@ -3364,8 +3366,8 @@ class connect_error_ConnectError extends Error {
         this.name = 'ConnectError';
     }
 }
-function describe(method, code, detail) {
-    const advice = ADVICE[code];
+function describe(method, code, detail, advise) {
+    const advice = advise ? ADVICE[code] : undefined;
     const said = detail ? `: ${detail}` : '';
     return `${method} failed with ${code}${said}${advice ? ` (${advice})` : ''}`;
 }
@@ -3593,12 +3595,16 @@ function parseJson(text) {
     }
 }
 function networkError(method, error) {
-    const code = error?.code ?? '';
+    const { code = '', hostname } = (error ?? {});
     const message = error instanceof Error ? error.message : String(error);
     if (message.startsWith('Request timeout'))
         return timeoutError(method);
-    const delivery = NOT_SENT.has(code) ? 'no' : 'maybe';
-    return new connect_error_ConnectError(method, 'unavailable', oneLine(code || message), delivery);
+    if (NOT_SENT.has(code)) {
+        const where = hostname ? ` (${hostname})` : '';
+        const detail = `${code}${where}: the request never left this machine; check \`api-url\` and HTTPS_PROXY/NO_PROXY`;
+        return new connect_error_ConnectError(method, 'unavailable', detail, 'no', undefined, undefined, false);
+    }
+    return new connect_error_ConnectError(method, 'unavailable', oneLine(code || message), 'maybe');
 }
 function timeoutError(method, timeoutMs) {
     const after = timeoutMs ? ` after ${Math.round(timeoutMs / 100) / 10} s` : '';
@@ -3825,6 +3831,7 @@ const KEYS = {
     startedAt: 'started-at',
     runnerId: 'runner-id',
     createUnanswered: 'create-unanswered',
+    createMayExist: 'create-may-exist',
     keeper: 'keeper',
     registration: 'registration',
     dryRun: 'dry-run',
@@ -3842,6 +3849,7 @@ function loadState() {
         startedAt: json(text('startedAt')),
         runnerId: text('runnerId') || undefined,
         createUnanswered: text('createUnanswered') === 'true' || undefined,
+        createMayExist: text('createMayExist') === 'true' || undefined,
         keeper: json(text('keeper')),
         registration: json(text('registration')),
         dryRun: text('dryRun') === 'true' || undefined,
@@ -3923,6 +3931,7 @@ function byCreation(a, b) {
 async function createRegistration(request, context) {
     const { attempts } = callPolicy(context.deadline, context.log);
     let unanswered = false;
+    state_saveState('createMayExist', true);
     for (let attempt = 1;; attempt++) {
         try {
             const response = await context.service.createRunner(request);
@@ -3944,12 +3953,18 @@ async function createRegistration(request, context) {
                     return adopted;
             }
             else if (!isTransient(error) && error.delivery !== 'no') {
+                if (!unanswered)
+                    state_saveState('createMayExist', false);
                 throw error;
             }
             const wait = retryDelayMs(error, attempt, { baseDelayMs: 500, maxDelayMs: 8000 });
             const outOfTime = Date.now() + wait >= context.deadline;
-            if (attempt >= attempts || outOfTime || context.cancellation?.requested)
+            if (attempt >= attempts || outOfTime || context.cancellation?.requested) {
+                // Every answer so far said no runner was made: nothing for the post step to look for.
+                if (!unanswered)
+                    state_saveState('createMayExist', false);
                 throw error;
+            }
             context.log.info(`CreateRunner: attempt ${attempt + 1} of ${attempts} in ` +
                 `${(wait / 1000).toFixed(1)} s (${error.message})`);
             await sleep(wait);
@@ -4951,15 +4966,15 @@ function readToken(env = process.env) {
     const given = getInput('token') || env['ONA_API_KEY'] || env['GITPOD_API_KEY'] || '';
     if (given.trim())
         setSecret(given.trim());
-    const token = given.trim().replace(/^bearer\s+/i, '');
+    const token = given.trim().replace(/^bearer(\s+|$)/i, '');
     if (!token) {
-        throw new ActionError('Input `token` is empty and neither ONA_API_KEY nor GITPOD_API_KEY is set; ' +
+        throw new ActionError('input token: no token given, and neither ONA_API_KEY nor GITPOD_API_KEY is set; ' +
             'pass a Gitpod personal access token, e.g. `token: ${{ secrets.GITPOD_TOKEN }}`.');
     }
     setSecret(token);
     if (/\s/.test(token)) {
-        throw new ActionError('Input `token` contains whitespace inside the token; check that the secret holds ' +
-            'exactly one personal access token.');
+        throw new ActionError('input token: the token contains whitespace; check that the secret holds exactly one ' +
+            'personal access token.');
     }
     return token;
 }
@@ -4971,19 +4986,19 @@ function readApiUrl(env = process.env) {
         url = new URL(given.trim());
     }
     catch {
-        // A malformed URL may still carry credentials: quote it only when it cannot.
-        const shown = given.includes('@') ? 'the value' : `"${given}"`;
-        throw new ActionError(`Input \`api-url\`: ${shown} is not a URL; write the API base, e.g. ${DEFAULT_API_URL}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ActionError(`Input \`api-url\`: "${given}" must start with https:// (e.g. ${DEFAULT_API_URL}).`);
+        // The value is not quoted: a malformed URL may still carry credentials or a pasted token.
+        throw new ActionError(`input api-url: the value is not a URL; write the API base, e.g. ${DEFAULT_API_URL}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new ActionError('Input `api-url` must not carry credentials, a query or a fragment; ' +
+        throw new ActionError('input api-url: the URL must not carry credentials, a query or a fragment; ' +
             'pass the token in the `token` input.');
     }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ActionError(`input api-url: ${url.protocol} URLs are not supported; write https://…, ` +
+            `e.g. ${DEFAULT_API_URL}.`);
+    }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        core_warning(`Input \`api-url\` uses plain http (${url.host}): the token travels unencrypted.`);
+        core_warning(`input api-url uses plain http (${url.host}): the token travels unencrypted.`);
     }
     return url.href.replace(/\/+$/, '');
 }
@@ -5002,7 +5017,7 @@ function parseBoolean(input, raw, fallback) {
         return true;
     if (value === 'false')
         return false;
-    throw new ActionError(`Input \`${input}\`: "${raw}" is not a boolean; write true or false.`);
+    throw new ActionError(`input ${input}: "${raw}" is not a boolean; write true or false.`);
 }
 /** A number within [min, max]; empty gives the fallback. */
 function parseNumber(input, raw, fallback, range) {
@@ -5010,12 +5025,12 @@ function parseNumber(input, raw, fallback, range) {
     if (text === '')
         return fallback;
     const value = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-        throw new ActionError(`Input \`${input}\`: "${raw}" is not a number; write a number of ${range.unit} ` +
+    if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+        throw new ActionError(`input ${input}: "${raw}" is not a number; write a number of ${range.unit} ` +
             `from ${range.min} to ${range.max}.`);
     }
     if (value < range.min || value > range.max) {
-        throw new ActionError(`Input \`${input}\`: ${value} ${range.unit} is out of range; ` +
+        throw new ActionError(`input ${input}: ${value} ${range.unit} is out of range; ` +
             `use ${range.min} to ${range.max} ${range.unit}.`);
     }
     return value;
@@ -5028,7 +5043,8 @@ function parseChoice(input, raw, choices, fallback) {
     const found = choices.find((choice) => choice === value);
     if (found)
         return found;
-    throw new ActionError(`Input \`${input}\`: "${raw}" is not one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
+    const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+    throw new ActionError(`input ${input}: "${raw}" is not one of the choices; use ${listed}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
@@ -5077,6 +5093,7 @@ function readInputs() {
         inlineSpec: getInput('spec', { trimWhitespace: false }),
         specInputs,
         cleanup: readCleanup(),
+        failOnCleanupError: readFailOnCleanupError(),
         dryRun: parseBoolean('dry-run', getInput('dry-run'), false),
         renewal: parseChoice('renewal', getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
         renewIntervalSeconds: parseNumber('renew-interval', getInput('renew-interval'), 10, RENEW_INTERVAL),
@@ -5093,6 +5110,9 @@ function readWaitForPhase() {
 /** Also read alone by the post step. */
 function readTimeout() {
     return parseNumber('timeout', getInput('timeout'), 120, STEP_TIMEOUT);
+}
+function readFailOnCleanupError() {
+    return parseBoolean('fail-on-cleanup-error', getInput('fail-on-cleanup-error'), false);
 }
 /** Also read alone by the post step, which must work even when other inputs are broken. */
 function readCleanup() {

@@ -3345,8 +3345,10 @@ class ConnectError extends Error {
     retryAfterMs;
     constructor(method, code, detail, delivery, httpStatus, 
     /** The delay the server asked for before a retry, when it named one. */
-    retryAfterMs) {
-        super(describe(method, code, detail));
+    retryAfterMs, 
+    /** Whether to add the code's general advice (off when the detail already says what to do). */
+    advise = true) {
+        super(describe(method, code, detail, advise));
         this.method = method;
         this.code = code;
         this.detail = detail;
@@ -3356,8 +3358,8 @@ class ConnectError extends Error {
         this.name = 'ConnectError';
     }
 }
-function describe(method, code, detail) {
-    const advice = ADVICE[code];
+function describe(method, code, detail, advise) {
+    const advice = advise ? ADVICE[code] : undefined;
     const said = detail ? `: ${detail}` : '';
     return `${method} failed with ${code}${said}${advice ? ` (${advice})` : ''}`;
 }
@@ -3585,12 +3587,16 @@ function parseJson(text) {
     }
 }
 function networkError(method, error) {
-    const code = error?.code ?? '';
+    const { code = '', hostname } = (error ?? {});
     const message = error instanceof Error ? error.message : String(error);
     if (message.startsWith('Request timeout'))
         return timeoutError(method);
-    const delivery = NOT_SENT.has(code) ? 'no' : 'maybe';
-    return new ConnectError(method, 'unavailable', oneLine(code || message), delivery);
+    if (NOT_SENT.has(code)) {
+        const where = hostname ? ` (${hostname})` : '';
+        const detail = `${code}${where}: the request never left this machine; check \`api-url\` and HTTPS_PROXY/NO_PROXY`;
+        return new ConnectError(method, 'unavailable', detail, 'no', undefined, undefined, false);
+    }
+    return new ConnectError(method, 'unavailable', oneLine(code || message), 'maybe');
 }
 function timeoutError(method, timeoutMs) {
     const after = timeoutMs ? ` after ${Math.round(timeoutMs / 100) / 10} s` : '';
@@ -4000,15 +4006,15 @@ function api_endpoint_readToken(env = process.env) {
     const given = getInput('token') || env['ONA_API_KEY'] || env['GITPOD_API_KEY'] || '';
     if (given.trim())
         setSecret(given.trim());
-    const token = given.trim().replace(/^bearer\s+/i, '');
+    const token = given.trim().replace(/^bearer(\s+|$)/i, '');
     if (!token) {
-        throw new action_error_ActionError('Input `token` is empty and neither ONA_API_KEY nor GITPOD_API_KEY is set; ' +
+        throw new action_error_ActionError('input token: no token given, and neither ONA_API_KEY nor GITPOD_API_KEY is set; ' +
             'pass a Gitpod personal access token, e.g. `token: ${{ secrets.GITPOD_TOKEN }}`.');
     }
     setSecret(token);
     if (/\s/.test(token)) {
-        throw new action_error_ActionError('Input `token` contains whitespace inside the token; check that the secret holds ' +
-            'exactly one personal access token.');
+        throw new action_error_ActionError('input token: the token contains whitespace; check that the secret holds exactly one ' +
+            'personal access token.');
     }
     return token;
 }
@@ -4020,64 +4026,24 @@ function api_endpoint_readApiUrl(env = process.env) {
         url = new URL(given.trim());
     }
     catch {
-        // A malformed URL may still carry credentials: quote it only when it cannot.
-        const shown = given.includes('@') ? 'the value' : `"${given}"`;
-        throw new ActionError(`Input \`api-url\`: ${shown} is not a URL; write the API base, e.g. ${DEFAULT_API_URL}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ActionError(`Input \`api-url\`: "${given}" must start with https:// (e.g. ${DEFAULT_API_URL}).`);
+        // The value is not quoted: a malformed URL may still carry credentials or a pasted token.
+        throw new ActionError(`input api-url: the value is not a URL; write the API base, e.g. ${DEFAULT_API_URL}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new ActionError('Input `api-url` must not carry credentials, a query or a fragment; ' +
+        throw new ActionError('input api-url: the URL must not carry credentials, a query or a fragment; ' +
             'pass the token in the `token` input.');
     }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ActionError(`input api-url: ${url.protocol} URLs are not supported; write https://…, ` +
+            `e.g. ${DEFAULT_API_URL}.`);
+    }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        core.warning(`Input \`api-url\` uses plain http (${url.host}): the token travels unencrypted.`);
+        core.warning(`input api-url uses plain http (${url.host}): the token travels unencrypted.`);
     }
     return url.href.replace(/\/+$/, '');
 }
 function isLoopback(host) {
     return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-
-/** `true` or `false`, any case; empty gives the fallback. */
-function parse_parseBoolean(input, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw new action_error_ActionError(`Input \`${input}\`: "${raw}" is not a boolean; write true or false.`);
-}
-/** A number within [min, max]; empty gives the fallback. */
-function parse_parseNumber(input, raw, fallback, range) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
-    const value = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-        throw new action_error_ActionError(`Input \`${input}\`: "${raw}" is not a number; write a number of ${range.unit} ` +
-            `from ${range.min} to ${range.max}.`);
-    }
-    if (value < range.min || value > range.max) {
-        throw new action_error_ActionError(`Input \`${input}\`: ${value} ${range.unit} is out of range; ` +
-            `use ${range.min} to ${range.max} ${range.unit}.`);
-    }
-    return value;
-}
-/** One of a fixed set of words, any case; empty gives the fallback. */
-function parse_parseChoice(input, raw, choices, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    const found = choices.find((choice) => choice === value);
-    if (found)
-        return found;
-    throw new ActionError(`Input \`${input}\`: "${raw}" is not one of ${choices.map((c) => `"${c}"`).join(', ')}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/spec/place.ts
@@ -4234,6 +4200,47 @@ function typoDetail(enumName, normalized, raw) {
     return `${quote(raw)} is not a ${noun}${didYouMean} Valid values: ${listed.join(', ')}`;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+
+/** `true` or `false`, any case; empty gives the fallback. */
+function parse_parseBoolean(input, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw new action_error_ActionError(`input ${input}: "${raw}" is not a boolean; write true or false.`);
+}
+/** A number within [min, max]; empty gives the fallback. */
+function parse_parseNumber(input, raw, fallback, range) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    const value = Number(text);
+    if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+        throw new action_error_ActionError(`input ${input}: "${raw}" is not a number; write a number of ${range.unit} ` +
+            `from ${range.min} to ${range.max}.`);
+    }
+    if (value < range.min || value > range.max) {
+        throw new action_error_ActionError(`input ${input}: ${value} ${range.unit} is out of range; ` +
+            `use ${range.min} to ${range.max} ${range.unit}.`);
+    }
+    return value;
+}
+/** One of a fixed set of words, any case; empty gives the fallback. */
+function parse_parseChoice(input, raw, choices, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    const found = choices.find((choice) => choice === value);
+    if (found)
+        return found;
+    const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+    throw new ActionError(`input ${input}: "${raw}" is not one of the choices; use ${listed}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/read-inputs.ts
 
 
@@ -4280,6 +4287,7 @@ function readInputs() {
         inlineSpec: core.getInput('spec', { trimWhitespace: false }),
         specInputs,
         cleanup: readCleanup(),
+        failOnCleanupError: readFailOnCleanupError(),
         dryRun: parseBoolean('dry-run', core.getInput('dry-run'), false),
         renewal: parseChoice('renewal', core.getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
         renewIntervalSeconds: parseNumber('renew-interval', core.getInput('renew-interval'), 10, RENEW_INTERVAL),
@@ -4296,6 +4304,9 @@ function readWaitForPhase() {
 /** Also read alone by the post step. */
 function readTimeout() {
     return parse_parseNumber('timeout', getInput('timeout'), 120, STEP_TIMEOUT);
+}
+function readFailOnCleanupError() {
+    return parse_parseBoolean('fail-on-cleanup-error', getInput('fail-on-cleanup-error'), false);
 }
 /** Also read alone by the post step, which must work even when other inputs are broken. */
 function readCleanup() {
@@ -4535,6 +4546,7 @@ const KEYS = {
     startedAt: 'started-at',
     runnerId: 'runner-id',
     createUnanswered: 'create-unanswered',
+    createMayExist: 'create-may-exist',
     keeper: 'keeper',
     registration: 'registration',
     dryRun: 'dry-run',
@@ -4552,6 +4564,7 @@ function loadState() {
         startedAt: json(text('startedAt')),
         runnerId: text('runnerId') || undefined,
         createUnanswered: text('createUnanswered') === 'true' || undefined,
+        createMayExist: text('createMayExist') === 'true' || undefined,
         keeper: json(text('keeper')),
         registration: json(text('registration')),
         dryRun: text('dryRun') === 'true' || undefined,
@@ -4569,7 +4582,6 @@ function json(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
-
 
 
 
@@ -4621,7 +4633,9 @@ async function run() {
     finally {
         cancellation.dispose();
     }
-    await writeJobSummary(state, renewals, outcome);
+    if (state.runnerId || outcome.startsWith('deleted')) {
+        await writeJobSummary(state, renewals, outcome);
+    }
 }
 /** Deletes what main created; returns the outcome in a few words, for the job summary. */
 async function cleanUp(state, deadline) {
@@ -4634,7 +4648,10 @@ async function cleanUp(state, deadline) {
     const outcome = state.runnerId
         ? await deleteRunner(service, state.runnerId, state, deadline)
         : 'nothing was created';
-    if (state.runnerId && !state.createUnanswered)
+    if (!state.runnerId && !state.createMayExist) {
+        info('Nothing to clean up: every create attempt was refused, so no runner was made.');
+    }
+    if (state.runnerId ? !state.createUnanswered : !state.createMayExist)
         return outcome;
     const found = (await findUnconfirmedRunners(service, state, deadline)).filter((id) => id !== state.runnerId);
     if (found.length === 0 && !state.runnerId) {
@@ -4681,7 +4698,7 @@ function post_describe(state) {
 }
 function failOnCleanupError() {
     try {
-        return parse_parseBoolean('fail-on-cleanup-error', getInput('fail-on-cleanup-error'), false);
+        return readFailOnCleanupError();
     }
     catch (error) {
         warning(error.message);

@@ -133,11 +133,15 @@ function parseJson(text: string): Record<string, unknown> | undefined {
 }
 
 function networkError(method: string, error: unknown): ConnectError {
-  const code = (error as NodeJS.ErrnoException)?.code ?? ''
+  const { code = '', hostname } = (error ?? {}) as NodeJS.ErrnoException & { hostname?: string }
   const message = error instanceof Error ? error.message : String(error)
   if (message.startsWith('Request timeout')) return timeoutError(method)
-  const delivery: Delivery = NOT_SENT.has(code) ? 'no' : 'maybe'
-  return new ConnectError(method, 'unavailable', oneLine(code || message), delivery)
+  if (NOT_SENT.has(code)) {
+    const where = hostname ? ` (${hostname})` : ''
+    const detail = `${code}${where}: the request never left this machine; check \`api-url\` and HTTPS_PROXY/NO_PROXY`
+    return new ConnectError(method, 'unavailable', detail, 'no', undefined, undefined, false)
+  }
+  return new ConnectError(method, 'unavailable', oneLine(code || message), 'maybe')
 }
 
 function timeoutError(method: string, timeoutMs?: number): ConnectError {

@@ -48,14 +48,16 @@ export class ConnectError extends Error {
     readonly httpStatus?: number,
     /** The delay the server asked for before a retry, when it named one. */
     readonly retryAfterMs?: number,
+    /** Whether to add the code's general advice (off when the detail already says what to do). */
+    advise = true,
   ) {
-    super(describe(method, code, detail))
+    super(describe(method, code, detail, advise))
     this.name = 'ConnectError'
   }
 }
 
-function describe(method: string, code: ConnectCode, detail: string): string {
-  const advice = ADVICE[code]
+function describe(method: string, code: ConnectCode, detail: string, advise: boolean): string {
+  const advice = advise ? ADVICE[code] : undefined
   const said = detail ? `: ${detail}` : ''
   return `${method} failed with ${code}${said}${advice ? ` (${advice})` : ''}`
 }

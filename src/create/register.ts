@@ -41,6 +41,7 @@ export async function createRegistration(
 ): Promise<Registration> {
   const { attempts } = callPolicy(context.deadline, context.log)
   let unanswered = false
+  saveState('createMayExist', true)
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -58,12 +59,17 @@ export async function createRegistration(
         const adopted = await adoptIfCreated(request.name, context, error)
         if (adopted) return adopted
       } else if (!isTransient(error) && error.delivery !== 'no') {
+        if (!unanswered) saveState('createMayExist', false)
         throw error
       }
 
       const wait = retryDelayMs(error, attempt, { baseDelayMs: 500, maxDelayMs: 8000 })
       const outOfTime = Date.now() + wait >= context.deadline
-      if (attempt >= attempts || outOfTime || context.cancellation?.requested) throw error
+      if (attempt >= attempts || outOfTime || context.cancellation?.requested) {
+        // Every answer so far said no runner was made: nothing for the post step to look for.
+        if (!unanswered) saveState('createMayExist', false)
+        throw error
+      }
       context.log.info(
         `CreateRunner: attempt ${attempt + 1} of ${attempts} in ` +
           `${(wait / 1000).toFixed(1)} s (${error.message})`,

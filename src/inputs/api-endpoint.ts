@@ -12,10 +12,10 @@ export function readToken(env: NodeJS.ProcessEnv = process.env): string {
   const given = core.getInput('token') || env['ONA_API_KEY'] || env['GITPOD_API_KEY'] || ''
   if (given.trim()) core.setSecret(given.trim())
 
-  const token = given.trim().replace(/^bearer\s+/i, '')
+  const token = given.trim().replace(/^bearer(\s+|$)/i, '')
   if (!token) {
     throw new ActionError(
-      'Input `token` is empty and neither ONA_API_KEY nor GITPOD_API_KEY is set; ' +
+      'input token: no token given, and neither ONA_API_KEY nor GITPOD_API_KEY is set; ' +
         'pass a Gitpod personal access token, e.g. `token: ${{ secrets.GITPOD_TOKEN }}`.',
     )
   }
@@ -23,8 +23,8 @@ export function readToken(env: NodeJS.ProcessEnv = process.env): string {
 
   if (/\s/.test(token)) {
     throw new ActionError(
-      'Input `token` contains whitespace inside the token; check that the secret holds ' +
-        'exactly one personal access token.',
+      'input token: the token contains whitespace; check that the secret holds exactly one ' +
+        'personal access token.',
     )
   }
   return token
@@ -38,25 +38,25 @@ export function readApiUrl(env: NodeJS.ProcessEnv = process.env): string {
   try {
     url = new URL(given.trim())
   } catch {
-    // A malformed URL may still carry credentials: quote it only when it cannot.
-    const shown = given.includes('@') ? 'the value' : `"${given}"`
+    // The value is not quoted: a malformed URL may still carry credentials or a pasted token.
     throw new ActionError(
-      `Input \`api-url\`: ${shown} is not a URL; write the API base, e.g. ${DEFAULT_API_URL}.`,
-    )
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ActionError(
-      `Input \`api-url\`: "${given}" must start with https:// (e.g. ${DEFAULT_API_URL}).`,
+      `input api-url: the value is not a URL; write the API base, e.g. ${DEFAULT_API_URL}.`,
     )
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new ActionError(
-      'Input `api-url` must not carry credentials, a query or a fragment; ' +
+      'input api-url: the URL must not carry credentials, a query or a fragment; ' +
         'pass the token in the `token` input.',
     )
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ActionError(
+      `input api-url: ${url.protocol} URLs are not supported; write https://…, ` +
+        `e.g. ${DEFAULT_API_URL}.`,
+    )
+  }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    core.warning(`Input \`api-url\` uses plain http (${url.host}): the token travels unencrypted.`)
+    core.warning(`input api-url uses plain http (${url.host}): the token travels unencrypted.`)
   }
   return url.href.replace(/\/+$/, '')
 }

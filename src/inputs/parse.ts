@@ -6,7 +6,7 @@ export function parseBoolean(input: string, raw: string, fallback: boolean): boo
   if (value === '') return fallback
   if (value === 'true') return true
   if (value === 'false') return false
-  throw new ActionError(`Input \`${input}\`: "${raw}" is not a boolean; write true or false.`)
+  throw new ActionError(`input ${input}: "${raw}" is not a boolean; write true or false.`)
 }
 
 /** A number within [min, max]; empty gives the fallback. */
@@ -19,15 +19,15 @@ export function parseNumber(
   const text = raw.trim()
   if (text === '') return fallback
   const value = Number(text)
-  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
     throw new ActionError(
-      `Input \`${input}\`: "${raw}" is not a number; write a number of ${range.unit} ` +
+      `input ${input}: "${raw}" is not a number; write a number of ${range.unit} ` +
         `from ${range.min} to ${range.max}.`,
     )
   }
   if (value < range.min || value > range.max) {
     throw new ActionError(
-      `Input \`${input}\`: ${value} ${range.unit} is out of range; ` +
+      `input ${input}: ${value} ${range.unit} is out of range; ` +
         `use ${range.min} to ${range.max} ${range.unit}.`,
     )
   }
@@ -45,7 +45,6 @@ export function parseChoice<T extends string>(
   if (value === '') return fallback
   const found = choices.find((choice) => choice === value)
   if (found) return found
-  throw new ActionError(
-    `Input \`${input}\`: "${raw}" is not one of ${choices.map((c) => `"${c}"`).join(', ')}.`,
-  )
+  const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`
+  throw new ActionError(`input ${input}: "${raw}" is not one of the choices; use ${listed}.`)
 }

@@ -15,6 +15,8 @@ export interface Inputs {
   /** The single inputs that set one field of the request each, when not empty. */
   specInputs: Partial<Record<SpecInput, string>>
   cleanup: boolean
+  /** Read by the post step; checked here too, so a typo fails the main step, not a clean-up. */
+  failOnCleanupError: boolean
   dryRun: boolean
   renewal: RenewalMethod
   renewIntervalSeconds: number
@@ -74,6 +76,7 @@ export function readInputs(): Inputs {
     inlineSpec: core.getInput('spec', { trimWhitespace: false }),
     specInputs,
     cleanup: readCleanup(),
+    failOnCleanupError: readFailOnCleanupError(),
     dryRun: parseBoolean('dry-run', core.getInput('dry-run'), false),
     renewal: parseChoice('renewal', core.getInput('renewal'), RENEWAL_METHODS, 'mark-active'),
     renewIntervalSeconds: parseNumber(
@@ -107,6 +110,10 @@ function readWaitForPhase(): string | undefined {
 /** Also read alone by the post step. */
 export function readTimeout(): number {
   return parseNumber('timeout', core.getInput('timeout'), 120, STEP_TIMEOUT)
+}
+
+export function readFailOnCleanupError(): boolean {
+  return parseBoolean('fail-on-cleanup-error', core.getInput('fail-on-cleanup-error'), false)
 }
 
 /** Also read alone by the post step, which must work even when other inputs are broken. */

@@ -69,9 +69,9 @@ class Keeper {
       intervalMs: config.intervalMs,
       lifetimeMs: config.lifetimeMs,
       minAttemptMs: scaled(250),
-      // 3 s of a 30 s lifetime: a retry started 250 ms before the lapse, as a long Retry-After
-      // would have it, often arrives after it.
-      lastRetryMarginMs: config.lifetimeMs / 10,
+      // 6 s of a 30 s lifetime. Without it a hung request ran into the lapse at renew-interval
+      // 20, and a long Retry-After put the retry 250 ms before it: often too late to arrive.
+      lastAttemptMs: config.lifetimeMs / 5,
     }
     this.tally = new RenewalTally({
       pid: process.pid,

@@ -11,11 +11,12 @@ export interface RenewalTiming {
   /** The shortest attempt worth making: a request cut shorter cannot get an answer back. */
   minAttemptMs: number
   /**
-   * How long before the lapse a retry is due at the latest, when the server's Retry-After or
-   * the backoff would wait past it. It must cover a whole renewal on a fresh connection (DNS,
-   * TCP, TLS, a proxy), since a failed attempt drops the old one. Default: `minAttemptMs`.
+   * The time kept free before the lapse for one last attempt: an earlier attempt gives up in
+   * time to leave it, and a retry that would wait past its start comes at its start. It must
+   * cover a whole renewal on a fresh connection (DNS, TCP, TLS, a proxy), since a failed attempt
+   * drops the old one. Default: none, so the last attempt starts `minAttemptMs` before the lapse.
    */
-  lastRetryMarginMs?: number
+  lastAttemptMs?: number
 }
 
 /**
@@ -44,9 +45,9 @@ export function isLapsed(now: number, lastSuccessAt: number, timing: RenewalTimi
 /**
  * When to try again after `failures` failed attempts in a row: exponential backoff from a tenth
  * of the interval up to the interval, or the server's Retry-After, but never so late that the
- * registration lapses before the retry can finish: at the latest `lastRetryMarginMs` before the
- * lapse, and once that has passed, `minAttemptMs` before it. Once it has lapsed there is nothing
- * left to protect, and plain backoff applies until a renewal gets through.
+ * registration lapses before the retry can finish: by the start of the last attempt's time at
+ * the latest, and within it, after the shortest wait. Once it has lapsed there is nothing left
+ * to protect, and plain backoff applies until a renewal gets through.
  */
 export function retryAt(
   now: number,
@@ -59,18 +60,22 @@ export function retryAt(
   const backoff = { baseDelayMs: timing.intervalMs / 10, maxDelayMs: timing.intervalMs }
 
   // A server asking for no wait at all must not turn the keeper into a busy loop.
-  const wait = Math.max(retryDelayMs(error, failures, backoff, random), backoff.baseDelayMs / 2)
+  const shortest = backoff.baseDelayMs / 2
+  const wait = Math.max(retryDelayMs(error, failures, backoff, random), shortest)
 
   const lapseAt = lapsesAt(lastSuccessAt, timing)
-  const margin = Math.max(timing.lastRetryMarginMs ?? 0, timing.minAttemptMs)
-  const latestStart = now < lapseAt - margin ? lapseAt - margin : lapseAt - timing.minAttemptMs
-  if (now >= latestStart) return Math.round(now + wait)
-  return Math.round(now + Math.min(wait, latestStart - now))
+  const lastAttemptAt = lapseAt - Math.max(timing.lastAttemptMs ?? 0, timing.minAttemptMs)
+  if (now < lastAttemptAt) return Math.round(now + Math.min(wait, lastAttemptAt - now))
+
+  const latestStart = lapseAt - timing.minAttemptMs
+  if (now < latestStart) return Math.round(now + Math.min(shortest, latestStart - now))
+  return Math.round(now + wait)
 }
 
 /**
  * How long one attempt may take: an interval at most, and no longer than the registration has
- * left, since an answer after the lapse comes too late to prevent it.
+ * left, since an answer after the lapse comes too late to prevent it. While there is time for
+ * a last attempt after it, it gives up in time to leave that attempt its `lastAttemptMs`.
  */
 export function attemptTimeoutMs(
   now: number,
@@ -78,6 +83,9 @@ export function attemptTimeoutMs(
   timing: RenewalTiming,
 ): number {
   const left = lapsesAt(lastSuccessAt, timing) - now
-  const timeout = left > 0 ? Math.min(timing.intervalMs, left) : timing.intervalMs
-  return Math.max(timing.minAttemptMs, Math.round(timeout))
+  if (left <= 0) return Math.max(timing.minAttemptMs, timing.intervalMs)
+
+  const beforeLastAttempt = left - (timing.lastAttemptMs ?? 0)
+  const timeout = beforeLastAttempt >= timing.minAttemptMs ? beforeLastAttempt : left
+  return Math.max(timing.minAttemptMs, Math.round(Math.min(timing.intervalMs, timeout)))
 }
