@@ -82,6 +82,22 @@ describe('the keeper when renewals fail', () => {
     expect(post.log).toMatch(/Keeper: \d+ renewals, 1 failed attempt, /)
   })
 
+  it('rides out a hung request at the longest interval, `renew-interval: 20`', async () => {
+    setup = await jobWithEmulator()
+    const { emulator, job, inputs } = setup
+    const main = await job.runMain({ ...inputs, provider: 'aws-ec2', 'renew-interval': '20' })
+
+    // The keeper's first renewal comes two thirds into the lifetime; it must not wait out the rest.
+    emulator.faults.add({ method: 'MarkRunnerActive', after: 1, fault: { kind: 'hang' } })
+    await waitUntil('the hang to be met', () => emulator.faults.list().length === 0)
+    await sleep(2 * LIFETIME_MS)
+    const post = await job.runPost(main)
+
+    expect(renewalsOf(emulator, main.outputs['runner-id']).lapses).toBe(0)
+    expect(post.annotations).toEqual([])
+    expect(post.log).toMatch(/renewal failed: MarkRunnerActive failed with deadline_exceeded/)
+  })
+
   it('stops when the runner is deleted behind its back, and post says why', async () => {
     setup = await jobWithEmulator()
     const { emulator, job, inputs } = setup
