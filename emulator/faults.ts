@@ -41,15 +41,24 @@ export type Fault =
   | { kind: 'drop-before' }
   /** Acts on the call, then closes the connection without a response. */
   | { kind: 'drop-after' }
-  /** Never answers; the connection is closed when the emulator closes. */
-  | { kind: 'hang' }
+  /**
+   * Never answers. Without `ms` the connection stays open until the client gives up or the
+   * emulator closes; with it, the connection is closed unanswered after `ms` without acting on the
+   * call, as a load balancer's idle timeout does.
+   */
+  | { kind: 'hang'; ms?: number }
 
 export interface FaultSpec {
   method: FaultMethod
-  /** How many matching calls get the fault; default 1. */
+  /** How many matching calls get the fault; default 1. Not with `forMs`. */
   times?: number
   /** Let this many matching calls through first. */
   after?: number
+  /**
+   * An outage instead of a count: from the first call it takes, the fault takes every matching
+   * call for this many milliseconds, then it is gone.
+   */
+  forMs?: number
   fault: Fault
 }
 
@@ -57,6 +66,8 @@ interface PendingFault {
   spec: FaultSpec
   skipsLeft: number
   timesLeft: number
+  /** When an outage (`forMs`) that has begun ends, epoch ms. */
+  endsAtMs?: number
 }
 
 /**
@@ -76,7 +87,10 @@ export class FaultQueue {
   }
 
   /** The fault for this call, if any; consumes one use of it. */
-  take(method: string): Fault | undefined {
+  take(method: string, nowMs = Date.now()): Fault | undefined {
+    // An outage that is over is gone, whatever it matched.
+    this.pending = this.pending.filter(({ endsAtMs }) => endsAtMs === undefined || endsAtMs > nowMs)
+
     let chosen: PendingFault | undefined
     for (const entry of this.pending) {
       if (entry.spec.method !== '*' && entry.spec.method !== method) continue
@@ -86,6 +100,10 @@ export class FaultQueue {
     }
     if (!chosen) return undefined
 
+    if (chosen.spec.forMs !== undefined) {
+      chosen.endsAtMs ??= nowMs + chosen.spec.forMs
+      return chosen.spec.fault
+    }
     chosen.timesLeft -= 1
     if (chosen.timesLeft === 0) this.pending = this.pending.filter((entry) => entry !== chosen)
     return chosen.spec.fault
@@ -93,11 +111,11 @@ export class FaultQueue {
 
   /** The faults still waiting, with the uses and skips they have left. */
   list(): FaultSpec[] {
-    return this.pending.map(({ spec, skipsLeft, timesLeft }) => ({
-      ...spec,
-      times: timesLeft,
-      after: skipsLeft,
-    }))
+    return this.pending.map(({ spec, skipsLeft, timesLeft }) =>
+      spec.forMs === undefined
+        ? { ...spec, times: timesLeft, after: skipsLeft }
+        : { ...spec, after: skipsLeft },
+    )
   }
 
   clear(): void {
@@ -116,6 +134,9 @@ export function checkFaultSpec(spec: FaultSpec): void {
   }
   if (spec.after !== undefined && !(Number.isInteger(spec.after) && spec.after >= 0)) {
     throw new Error(`${where}: after must be a whole number of at least 0`)
+  }
+  if (spec.forMs !== undefined && !(spec.forMs > 0 && spec.times === undefined)) {
+    throw new Error(`${where}: forMs must be above 0, and cannot go with times`)
   }
   checkFault(spec.fault, where)
 }
@@ -136,9 +157,11 @@ function checkFault(fault: Fault, where: string): void {
     case 'delay':
       if (!(fault.ms >= 0)) throw new Error(`${where}: delay needs ms >= 0`)
       return
+    case 'hang':
+      if (fault.ms !== undefined && !(fault.ms >= 0)) throw new Error(`${where}: hang ms >= 0`)
+      return
     case 'drop-before':
     case 'drop-after':
-    case 'hang':
       return
     default:
       throw new Error(`${where}: unknown fault kind ${JSON.stringify((fault as Fault)?.kind)}`)

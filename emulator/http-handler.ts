@@ -46,6 +46,7 @@ export async function handleCall(
     case 'drop-before':
       return void req.socket.destroy()
     case 'hang':
+      if (fault.ms !== undefined) setTimeout(() => req.socket.destroy(), fault.ms).unref()
       return
     case 'html':
       return replyWithHtml(res, fault.status)

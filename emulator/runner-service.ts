@@ -16,16 +16,22 @@ import {
 export interface RunnerServiceOptions {
   /** The deprecated access token in Create/CreateRunnerToken responses. */
   returnAccessToken: boolean
+  /** Every exchange and access token handed out is appended here, for secret sweeps. */
+  issuedCredentials?: string[]
 }
 
 export function runnerService(
   store: RegistrationStore,
-  { returnAccessToken }: RunnerServiceOptions,
+  { returnAccessToken, issuedCredentials }: RunnerServiceOptions,
 ): ServiceImpl<typeof RunnerService> {
-  const credentials = () => ({
-    exchangeToken: newRunnerCredential(),
-    accessToken: returnAccessToken ? newRunnerCredential() : '',
-  })
+  const credentials = () => {
+    const issued = {
+      exchangeToken: newRunnerCredential(),
+      accessToken: returnAccessToken ? newRunnerCredential() : '',
+    }
+    issuedCredentials?.push(...Object.values(issued).filter(Boolean))
+    return issued
+  }
 
   return {
     createRunner(request) {

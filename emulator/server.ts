@@ -47,8 +47,10 @@ export interface Emulator {
   /** The events of one registration; throws for a runner id the emulator never issued. */
   timeline(runnerId: string): TimelineEvent[]
   requests(): RecordedRequest[]
+  /** Every exchange and access token issued so far, answered or not: what must never leak. */
+  credentials(): string[]
   faults: FaultQueue
-  /** Forgets registrations, recorded requests and pending faults. */
+  /** Forgets registrations, recorded requests, issued credentials and pending faults. */
   reset(): void
 }
 
@@ -63,15 +65,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const store = new RegistrationStore(lifetimeMs)
   const log = new RequestLog(20_000, options.onCall)
   const faults = new FaultQueue()
+  const issuedCredentials: string[] = []
   const reset = () => {
     store.clear()
     log.clear()
     faults.clear()
+    issuedCredentials.length = 0
   }
 
   const calls = new WeakMap<IncomingMessage, Call>()
   const connect = connectNodeAdapter({
-    routes: emulatorRoutes(store, { returnAccessToken: options.returnAccessToken ?? true }),
+    routes: emulatorRoutes(store, {
+      returnAccessToken: options.returnAccessToken ?? true,
+      issuedCredentials,
+    }),
     interceptors: [recordingInterceptor],
     jsonOptions: { ignoreUnknownFields: false },
     requireConnectProtocolHeader: true,
@@ -117,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     registrations: () => store.views(Date.now()),
     timeline: (runnerId) => store.timeline(runnerId, Date.now()),
     requests: () => log.entries(),
+    credentials: () => [...issuedCredentials],
     faults,
     reset,
   }
