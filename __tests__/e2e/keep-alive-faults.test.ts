@@ -138,6 +138,9 @@ describe('the keeper when renewals fail', () => {
 
     expect(post.failed).toBe(false)
     expect(post.log).toMatch(/stopped early \(MarkRunnerActive failed with unauthenticated/)
+    const warnings = post.annotations.filter((a) => a.level === 'warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0].message).toMatch(/unauthenticated/)
     expect(post.log).toContain(`Deleted runner "${main.outputs['name']}"`)
     expect(emulator.registrations()[0].deleted).toBe(true)
     expect(job.processes()).toEqual([])

@@ -3941,6 +3941,10 @@ function reportKeeper(keeper, stop, postStartedAt) {
     info(figures.summary);
     if (figures.lapsed)
         warning(figures.lapseMessage);
+    else if (figures.stopReason === 'final-error' || figures.stopReason === 'crashed') {
+        // Not (yet) a lapse, but renewals stopped: the runner will lapse unless something else renews.
+        warning(`The keeper stopped renewing before the post step: ${figures.summary}`);
+    }
     const log = readLog(keeper.logFile);
     if (log) {
         startGroup('Keeper log');

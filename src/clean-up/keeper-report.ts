@@ -17,6 +17,10 @@ export function reportKeeper(
   const figures = assessRenewals(stop.status, keeper.lifetimeMs, postStartedAt)
   core.info(figures.summary)
   if (figures.lapsed) core.warning(figures.lapseMessage)
+  else if (figures.stopReason === 'final-error' || figures.stopReason === 'crashed') {
+    // Not (yet) a lapse, but renewals stopped: the runner will lapse unless something else renews.
+    core.warning(`The keeper stopped renewing before the post step: ${figures.summary}`)
+  }
 
   const log = readLog(keeper.logFile)
   if (log) {
