@@ -14,7 +14,8 @@ try {
   for (const [entry, licenses] of Object.entries(entries)) {
     const args = ['build', `src/entrypoints/${entry}.ts`, '-o', join(scratch, entry), '-q']
     if (licenses) args.push('--license', 'licenses.txt')
-    execFileSync('npx', ['ncc', ...args], { stdio: 'inherit' })
+    // npx is npx.cmd on Windows, which only a shell runs.
+    execFileSync('npx', ['ncc', ...args], { stdio: 'inherit', shell: process.platform === 'win32' })
   }
   mkdirSync('dist', { recursive: true })
   for (const entry of Object.keys(entries)) {

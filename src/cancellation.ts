@@ -21,6 +21,8 @@ export function watchCancellation(onCancel: () => void = () => undefined): Cance
   }
   process.on('SIGINT', onInterrupt)
   process.on('SIGTERM', onTerminate)
+  // On Windows the runner follows Ctrl+C with Ctrl+Break, which Node reports as SIGBREAK.
+  if (process.platform === 'win32') process.on('SIGBREAK', onTerminate)
 
   return {
     get requested() {
@@ -29,6 +31,7 @@ export function watchCancellation(onCancel: () => void = () => undefined): Cance
     dispose() {
       process.off('SIGINT', onInterrupt)
       process.off('SIGTERM', onTerminate)
+      process.off('SIGBREAK', onTerminate)
     },
   }
 }

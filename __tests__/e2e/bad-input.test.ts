@@ -491,7 +491,10 @@ const otherInputs: BadInput[] = [
   {
     name: 'renewal input unknown',
     inputs: { provider: 'gcp', renewal: 'heartbeat' },
-    says: ['input renewal: "heartbeat" is not one of the choices', 'use mark-active, update-runner or none'],
+    says: [
+      'input renewal: "heartbeat" is not one of the choices',
+      'use mark-active, update-runner or none',
+    ],
   },
   {
     name: 'api-url not a URL',
@@ -506,7 +509,10 @@ const otherInputs: BadInput[] = [
   {
     name: 'api-url carrying credentials',
     inputs: { provider: 'gcp', 'api-url': 'http://runner:url-secret-4711@127.0.0.1:1/api' },
-    says: ['input api-url: the URL must not carry credentials', 'pass the token in the `token` input'],
+    says: [
+      'input api-url: the URL must not carry credentials',
+      'pass the token in the `token` input',
+    ],
     secrets: ['url-secret-4711'],
   },
   {

@@ -616,3 +616,24 @@ describe('spec files that cannot be read', () => {
     expect(request).toEqual({ provider: 'RUNNER_PROVIDER_GCP' })
   })
 })
+
+describe('a spec file saved as UTF-16', () => {
+  it('says to save it as UTF-8', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { buildCreateRunnerRequest } = await import('../../src/spec/build-request.js')
+    const workspace = mkdtempSync(join(tmpdir(), 'utf16-'))
+    const text = Buffer.from('\uFEFFprovider: aws-ec2\n', 'utf16le')
+    writeFileSync(join(workspace, 'runner.yaml'), text)
+
+    expect(() =>
+      buildCreateRunnerRequest({
+        specFile: 'runner.yaml',
+        workspace,
+        inputs: {},
+        onSecret: () => undefined,
+      }),
+    ).toThrow('spec-file runner.yaml: the file is UTF-16 text; save it as UTF-8')
+  })
+})

@@ -1593,13 +1593,31 @@ function writeStatus(file, status) {
     const temporary = `${file}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
     try {
         (0,external_node_fs_namespaceObject.writeFileSync)(temporary, `${JSON.stringify(status)}\n`);
-        (0,external_node_fs_namespaceObject.renameSync)(temporary, file);
+        renameOver(temporary, file);
     }
     catch (error) {
         (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
         throw error;
     }
 }
+/**
+ * Windows refuses to replace a file another process has open (the post step reading it, a virus
+ * scanner) for a moment: try again a few times before giving up.
+ */
+function renameOver(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return (0,external_node_fs_namespaceObject.renameSync)(from, to);
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (process.platform !== 'win32' || attempt >= 5 || !BUSY.has(code))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
+        }
+    }
+}
+const BUSY = new Set(['EPERM', 'EACCES', 'EBUSY']);
 /** The status, or undefined when there is none yet or it cannot be read. Never throws. */
 function readStatus(file) {
     try {

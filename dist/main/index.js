@@ -3690,6 +3690,9 @@ function watchCancellation(onCancel = () => undefined) {
     };
     process.on('SIGINT', onInterrupt);
     process.on('SIGTERM', onTerminate);
+    // On Windows the runner follows Ctrl+C with Ctrl+Break, which Node reports as SIGBREAK.
+    if (process.platform === 'win32')
+        process.on('SIGBREAK', onTerminate);
     return {
         get requested() {
             return requested;
@@ -3697,6 +3700,7 @@ function watchCancellation(onCancel = () => undefined) {
         dispose() {
             process.off('SIGINT', onInterrupt);
             process.off('SIGTERM', onTerminate);
+            process.off('SIGBREAK', onTerminate);
         },
     };
 }
@@ -4763,12 +4767,20 @@ function readSpecFile(specFile, workspace) {
         throw new ActionError(`spec-file ${file} is ${stats.size} bytes, more than the 1 MiB (${largestSpecFile} bytes) ` +
             'a runner spec may take; check that the path names the runner spec', { file });
     }
+    let bytes;
     try {
-        return { text: (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), file };
+        bytes = (0,external_node_fs_namespaceObject.readFileSync)(path);
     }
     catch (error) {
         throw new ActionError(`spec-file ${file}: cannot read ${path} (${codeOf(error)})`);
     }
+    // Windows PowerShell 5.1 writes UTF-16 with a byte-order mark, which reads as garbage.
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    if (utf16) {
+        throw new ActionError(`spec-file ${file}: the file is UTF-16 text; save it as UTF-8 ` +
+            '(in PowerShell: Out-File -Encoding utf8).', { file });
+    }
+    return { text: bytes.toString('utf8'), file };
 }
 function statOrFail(specFile, path, workspace) {
     try {

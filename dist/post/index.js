@@ -3682,6 +3682,9 @@ function watchCancellation(onCancel = () => undefined) {
     };
     process.on('SIGINT', onInterrupt);
     process.on('SIGTERM', onTerminate);
+    // On Windows the runner follows Ctrl+C with Ctrl+Break, which Node reports as SIGBREAK.
+    if (process.platform === 'win32')
+        process.on('SIGBREAK', onTerminate);
     return {
         get requested() {
             return requested;
@@ -3689,6 +3692,7 @@ function watchCancellation(onCancel = () => undefined) {
         dispose() {
             process.off('SIGINT', onInterrupt);
             process.off('SIGTERM', onTerminate);
+            process.off('SIGBREAK', onTerminate);
         },
     };
 }
@@ -4407,13 +4411,31 @@ function writeStatus(file, status) {
     const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
     try {
         writeFileSync(temporary, `${JSON.stringify(status)}\n`);
-        renameSync(temporary, file);
+        renameOver(temporary, file);
     }
     catch (error) {
         rmSync(temporary, { force: true });
         throw error;
     }
 }
+/**
+ * Windows refuses to replace a file another process has open (the post step reading it, a virus
+ * scanner) for a moment: try again a few times before giving up.
+ */
+function renameOver(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return renameSync(from, to);
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (process.platform !== 'win32' || attempt >= 5 || !BUSY.has(code))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
+        }
+    }
+}
+const BUSY = new Set(['EPERM', 'EACCES', 'EBUSY']);
 /** The status, or undefined when there is none yet or it cannot be read. Never throws. */
 function readStatus(file) {
     try {
@@ -4462,8 +4484,10 @@ const STARTUP_WAIT_MS = 3000;
 async function stopKeeper(keeper, options = {}) {
     const graceMs = options.graceMs ?? 3000;
     let status = readStatus(keeper.statusFile);
-    if (!isRunning(keeper.pid))
+    // A keeper that stopped itself is gone even if its pid now names another process.
+    if (status?.state === 'stopped' || !isRunning(keeper.pid)) {
         return { outcome: 'not-running', status };
+    }
     status ??= await waitForStatus(keeper);
     const mismatch = await whyNotOurs(keeper, status);
     if (mismatch) {
@@ -4473,7 +4497,7 @@ async function stopKeeper(keeper, options = {}) {
     }
     signal(keeper.pid, 'SIGTERM');
     if (await waitForExit(keeper.pid, graceMs)) {
-        return { outcome: 'stopped', status: readStatus(keeper.statusFile) };
+        return { outcome: 'stopped', status: stoppedByPost(readStatus(keeper.statusFile)) };
     }
     signal(keeper.pid, 'SIGKILL');
     const gone = await waitForExit(keeper.pid, KILL_WAIT_MS);
@@ -4511,6 +4535,15 @@ async function whyNotOurs(keeper, status) {
     if (!namesKeeperScript(command))
         return `process ${keeper.pid} is no longer the keeper`;
     return undefined;
+}
+/**
+ * On Windows a signal ends a process at once, so the keeper cannot record that the post step
+ * stopped it; the post step records it in its place.
+ */
+function stoppedByPost(status) {
+    if (process.platform !== 'win32' || !status || status.state !== 'running')
+        return status;
+    return { ...status, state: 'stopped', stopReason: 'stopped-by-post', stoppedAt: Date.now() };
 }
 
 ;// CONCATENATED MODULE: ./src/keep-alive/stop-keeper-now.ts

@@ -42,12 +42,30 @@ export function writeStatus(file: string, status: KeeperStatus): void {
   const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`
   try {
     writeFileSync(temporary, `${JSON.stringify(status)}\n`)
-    renameSync(temporary, file)
+    renameOver(temporary, file)
   } catch (error) {
     rmSync(temporary, { force: true })
     throw error
   }
 }
+
+/**
+ * Windows refuses to replace a file another process has open (the post step reading it, a virus
+ * scanner) for a moment: try again a few times before giving up.
+ */
+function renameOver(from: string, to: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return renameSync(from, to)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      if (process.platform !== 'win32' || attempt >= 5 || !BUSY.has(code)) throw error
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt)
+    }
+  }
+}
+
+const BUSY = new Set(['EPERM', 'EACCES', 'EBUSY'])
 
 /** The status, or undefined when there is none yet or it cannot be read. Never throws. */
 export function readStatus(file: string): KeeperStatus | undefined {

@@ -41,7 +41,10 @@ export async function stopKeeper(
 ): Promise<StopResult> {
   const graceMs = options.graceMs ?? 3000
   let status = readStatus(keeper.statusFile)
-  if (!isRunning(keeper.pid)) return { outcome: 'not-running', status }
+  // A keeper that stopped itself is gone even if its pid now names another process.
+  if (status?.state === 'stopped' || !isRunning(keeper.pid)) {
+    return { outcome: 'not-running', status }
+  }
 
   status ??= await waitForStatus(keeper)
 
@@ -53,7 +56,7 @@ export async function stopKeeper(
 
   signal(keeper.pid, 'SIGTERM')
   if (await waitForExit(keeper.pid, graceMs)) {
-    return { outcome: 'stopped', status: readStatus(keeper.statusFile) }
+    return { outcome: 'stopped', status: stoppedByPost(readStatus(keeper.statusFile)) }
   }
 
   signal(keeper.pid, 'SIGKILL')
@@ -93,4 +96,13 @@ async function whyNotOurs(
   if (command === undefined) return `the command line of process ${keeper.pid} cannot be read`
   if (!namesKeeperScript(command)) return `process ${keeper.pid} is no longer the keeper`
   return undefined
+}
+
+/**
+ * On Windows a signal ends a process at once, so the keeper cannot record that the post step
+ * stopped it; the post step records it in its place.
+ */
+function stoppedByPost(status: KeeperStatus | undefined): KeeperStatus | undefined {
+  if (process.platform !== 'win32' || !status || status.state !== 'running') return status
+  return { ...status, state: 'stopped', stopReason: 'stopped-by-post', stoppedAt: Date.now() }
 }

@@ -30,11 +30,22 @@ export function readSpecFile(specFile: string, workspace: string): SpecFileText 
     )
   }
 
+  let bytes: Buffer
   try {
-    return { text: readFileSync(path, 'utf8'), file }
+    bytes = readFileSync(path)
   } catch (error) {
     throw new ActionError(`spec-file ${file}: cannot read ${path} (${codeOf(error)})`)
   }
+  // Windows PowerShell 5.1 writes UTF-16 with a byte-order mark, which reads as garbage.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  if (utf16) {
+    throw new ActionError(
+      `spec-file ${file}: the file is UTF-16 text; save it as UTF-8 ` +
+        '(in PowerShell: Out-File -Encoding utf8).',
+      { file },
+    )
+  }
+  return { text: bytes.toString('utf8'), file }
 }
 
 function statOrFail(specFile: string, path: string, workspace: string): Stats {
