@@ -8,4 +8,5 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   collectCoverageFrom: ['src/**/*.ts', '!src/entrypoints/**'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/scripts/jest-closing-line.js'],
 }
