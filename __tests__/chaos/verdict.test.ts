@@ -177,6 +177,27 @@ describe('lapses', () => {
     expect(verdict.lapses).toEqual([])
   })
 
+  it('are explained when a lost answer hid a renewal and faults lasted as the keeper saw it', () => {
+    const outage = [1320, 1700, 2100, 2460].map((at) =>
+      call('MarkRunnerActive', at, { fault: unavailable }),
+    )
+    const verdict = judge(
+      lifecycle({
+        // The drop-after at 1300 renewed on the server, so it lapses at 2800, not 2500.
+        registrations: [registration(RUNNER, { timeline: [lapse(1300)] })],
+        requests: [
+          call('MarkRunnerActive', 1000),
+          call('MarkRunnerActive', 1300, { fault: { kind: 'drop-after' }, outcome: 'dropped' }),
+          ...outage,
+          call('MarkRunnerActive', 3860),
+        ],
+      }),
+    )
+
+    expect(verdict.lapses).toEqual([])
+    expect(verdict.expectedLapses).toEqual(['faults lasted a lifetime as the keeper saw it'])
+  })
+
   it('before the keeper took over are listed apart if main met faults, else counted', () => {
     const beforeKeeper = { registrations: [registration(RUNNER, { timeline: [lapse(100)] })] }
     const slowLookup = call('ListRunners', 150, { fault: { kind: 'delay', ms: 2000 } })

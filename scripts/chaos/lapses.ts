@@ -57,7 +57,27 @@ export function lapseExcuse(
       ? 'keeper stopped by an injected final answer'
       : undefined
   }
-  return faultsLasted ? 'faults on renewals lasted until the lapse' : undefined
+  if (faultsLasted) return 'faults on renewals lasted until the lapse'
+
+  // A renewal whose answer was lost (drop-after) renewed on the server, but the keeper counted a
+  // failure: if faults then lasted a whole lifetime as the keeper saw it, it had lapsed for the
+  // keeper, which then waits as the server asks.
+  const seen = lastSeenRenewal(record, runnerId, lastRenewalAt)
+  const lifetime = record.plan.lifetimeMs
+  if (seen !== undefined && seen < lastRenewalAt) {
+    if (faultsLastedUntil(record, runnerId, seen, seen + lifetime)) {
+      return 'faults lasted a lifetime as the keeper saw it'
+    }
+  }
+  return undefined
+}
+
+/** The last renewal at or before `at` whose success reached the caller. */
+function lastSeenRenewal(record: LifecycleRecord, runnerId: string, at: number) {
+  const seen = renewalCalls(record, runnerId).filter(
+    (call) => call.atMs <= at && call.outcome === 'answered' && call.httpStatus === 200,
+  )
+  return seen[seen.length - 1]?.atMs
 }
 
 /**
