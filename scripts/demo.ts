@@ -11,7 +11,8 @@ import type { StepResult } from '../harness/types.js'
 
 const JOB_SECONDS = 4
 
-// The "Production Runner" example of create-runner.md, as a spec file kept in the repository.
+// The "Production Runner" example of the API's CreateRunner reference, as a spec file kept in
+// the repository.
 const SPEC_FILE = `name: "Production Runner"
 provider: RUNNER_PROVIDER_AWS_EC2
 spec:
@@ -45,6 +46,11 @@ async function demo(): Promise<string[]> {
       'spec-file': 'gitpod-runner.yaml',
       'renew-interval': '1',
     }
+    console.log(
+      indent(
+        'renew-interval: 1 (the default is 10 s; 1 s shows several renewals in a few seconds)',
+      ),
+    )
     const main = await job.runMain(inputs)
     showStep('Main step', main)
     showOutputs(main)

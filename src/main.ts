@@ -56,8 +56,10 @@ export async function run(): Promise<void> {
     setRegistrationOutputs(registration)
     const facts = {
       provider: runner.provider,
+      kind: runner.kind,
       region: runner.status?.region,
       phase: runner.status?.phase,
+      phaseSeen: 'at registration',
     }
     saveState('registration', facts)
     core.info(`Registered runner "${runner.name}" (${runner.runnerId}).`)
@@ -81,7 +83,7 @@ export async function run(): Promise<void> {
       })
       const phase = await waitForPhase(waiting, runner.runnerId, inputs.waitForPhase, timeoutMs)
       core.setOutput('phase', phase)
-      saveState('registration', { ...facts, phase })
+      saveState('registration', { ...facts, phase, phaseSeen: 'after wait-for-phase' })
     }
   } catch (error) {
     reportFailure(error)
@@ -107,7 +109,7 @@ function keepAlive(inputs: Inputs, runner: Runner, renewedAt: number): void {
     },
     { keeperScript: keeperBundle(), runnerTemp: process.env['RUNNER_TEMP'] || tmpdir() },
   )
-  saveState('keeper', { ...keeper, lifetimeMs })
+  saveState('keeper', { ...keeper, lifetimeMs, firstRenewalAt: renewedAt })
   core.info(
     `Keeping it alive: renewal every ${inputs.renewIntervalSeconds} s until the post step ` +
       `(at most ${inputs.keepAliveTimeoutMinutes} min).`,

@@ -33,7 +33,13 @@ export async function run(): Promise<void> {
   let renewals: RenewalFigures | undefined
   let outcome = 'left in place (`cleanup: false`)'
   try {
-    if (keeper) renewals = reportKeeper(keeper, await stopKeeper(keeper), startedAt)
+    if (keeper) {
+      const stop = await stopKeeper(keeper)
+      renewals = reportKeeper(keeper, stop, {
+        runnerId: state.runnerId ?? '',
+        postStartedAt: startedAt,
+      })
+    }
 
     if (!readCleanup()) {
       core.info(`Leaving runner ${describe(state)} in place (\`cleanup: false\`).`)
@@ -71,9 +77,7 @@ async function cleanUp(state: MainState, deadline: number): Promise<string> {
   }
   if (state.runnerId ? !state.createUnanswered : !state.createMayExist) return outcome
 
-  const found = (await findUnconfirmedRunners(service, state, deadline)).filter(
-    (id) => id !== state.runnerId,
-  )
+  const found = await findUnconfirmedRunners(service, state, deadline)
   if (found.length === 0 && !state.runnerId) {
     core.info(`No runner named "${state.name}" exists: the create never took effect.`)
   } else if (state.nameGenerated || !state.runnerId) {
@@ -115,14 +119,20 @@ async function findUnconfirmedRunners(
   state: MainState,
   deadline: number,
 ): Promise<string[]> {
-  core.info(`A create of the main step got no answer; looking for runners named "${state.name}".`)
+  const what = state.runnerId ? 'other runners' : 'runners'
+  core.info(
+    `A create of the main step may have made a runner it never heard of; ` +
+      `looking for ${what} named "${state.name}".`,
+  )
   const runners = await findCreatedRunners(service, state.name ?? '', {
     nameGenerated: state.nameGenerated ?? false,
     startedAt: state.startedAt ?? 0,
     deadline,
     log: core,
   })
-  return runners.map((runner) => runner.runnerId)
+  const found = runners.map((runner) => runner.runnerId).filter((id) => id !== state.runnerId)
+  core.info(found.length > 0 ? `Found ${found.join(', ')}.` : 'Found none.')
+  return found
 }
 
 function describe(state: MainState): string {

@@ -23,7 +23,14 @@ export interface MainState {
   createMayExist?: boolean
   keeper?: KeeperHandle
   /** What the job summary shows of the runner, saved once it is registered. */
-  registration?: { provider?: string; region?: string; phase?: string }
+  registration?: {
+    provider?: string
+    kind?: string
+    region?: string
+    phase?: string
+    /** When the phase was read: 'at registration' or 'after wait-for-phase'. */
+    phaseSeen?: string
+  }
   /** Set when main checked everything and created nothing on purpose (dry run). */
   dryRun?: boolean
 }
@@ -35,6 +42,8 @@ export interface KeeperHandle {
   statusFile: string
   logFile: string
   lifetimeMs: number
+  /** Epoch ms of the main step's own renewal, the last one known if the keeper says nothing. */
+  firstRenewalAt: number
 }
 
 const KEYS = {

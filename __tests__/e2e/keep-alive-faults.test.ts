@@ -54,7 +54,7 @@ describe('the keeper when renewals fail', () => {
 
     expect(post.failed).toBe(false)
     expect(post.annotations).toEqual([])
-    expect(post.log).toMatch(/Keeper: \d+ renewals, \d+ failed attempts/)
+    expect(post.log).toMatch(/Renewals: \d+ \(.*\), \d+ failed attempts/)
     expect(post.log).toContain('stopped by the post step')
     const log = readFileSync(keeperOf(main).logFile, 'utf8')
     expect(log).toContain('renewal failed: MarkRunnerActive failed with resource_exhausted')
@@ -79,7 +79,7 @@ describe('the keeper when renewals fail', () => {
 
     expect(renewalsOf(emulator, main.outputs['runner-id']).lapses).toBe(0)
     expect(post.annotations).toEqual([])
-    expect(post.log).toMatch(/Keeper: \d+ renewals, 1 failed attempt, /)
+    expect(post.log).toMatch(/Renewals: \d+ \(.*\), 1 failed attempt, /)
   })
 
   it('rides out a hung request at the longest interval, `renew-interval: 20`', async () => {
@@ -166,7 +166,7 @@ describe('the keeper when renewals fail', () => {
       new RegExp(`^The registration of runner ${main.outputs['runner-id']} lapsed: it went`),
     )
     expect(warnings[0].message).toContain('The keeper had ended without recording why')
-    expect(post.log).toMatch(/Keeper: \d+ renewals?, .*; ended without recording why\./)
+    expect(post.log).toMatch(/Renewals: \d+ \(.*\), .*; the keeper ended without recording why\./)
     expect(emulator.registrations()[0].deleted).toBe(true)
     expect(isRunning(keeper.pid)).toBe(false)
     expect(job.processes()).toEqual([])

@@ -59,7 +59,7 @@ describe('the keeper in a job', () => {
 
     expect(post.failed).toBe(false)
     expect(post.annotations).toEqual([])
-    expect(post.log).toMatch(/Keeper: \d+ renewals, 0 failed attempts, longest gap \d+\.\d s; /)
+    expect(post.log).toMatch(/Renewals: \d+ \(.*\), 0 failed attempts, longest gap \d+\.\d s; /)
     expect(post.log).toContain('stopped by the post step')
     expect(emulator.registrations()[0]).toMatchObject({ deleted: true, lapses: 0 })
   })

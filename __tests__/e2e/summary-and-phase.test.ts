@@ -27,8 +27,11 @@ describe('job summary', () => {
       const table = post.summary
       expect(table).toContain(`<h3>Gitpod runner ${main.outputs['name']}</h3>`)
       expect(table).toContain(`<td>${main.outputs['runner-id']}</td>`)
-      expect(table).toMatch(/<td>Renewals<\/td><td>[1-9]\d* \(0 failed\)<\/td>/)
-      expect(table).toMatch(/<td>Longest gap<\/td><td>\d+\.\d s<\/td>/)
+      expect(table).toMatch(/<td>Renewals<\/td><td>[2-9]\d* \(0 failed attempts\)<\/td>/)
+      expect(table).toMatch(/<td>Longest gap without renewal<\/td><td>0\.\d s<\/td>/)
+      expect(table).toContain('<td>Phase</td><td>RUNNER_PHASE_CREATED (at registration)</td>')
+      expect(table).toContain('<td>Kind</td><td>RUNNER_KIND_REMOTE</td>')
+      expect(table).not.toMatch(/<t[hd]><\/t[hd]>|<th><\/tr>|<td><\/tr>/)
       expect(table).toContain('<td>Lapsed</td><td>no</td>')
       expect(table).toContain(cleanup)
     }

@@ -3,7 +3,12 @@ import { describe, expect, it } from '@jest/globals'
 import type { KeeperStatus } from '../../src/keep-alive/keeper-status.js'
 import { assessRenewals } from '../../src/keep-alive/lapse.js'
 
-const LIFETIME = 30_000
+const context = {
+  runnerId: 'runner-1',
+  lifetimeMs: 30_000,
+  firstRenewalAt: 0,
+  postStartedAt: 120_000,
+}
 
 const status: KeeperStatus = {
   pid: 9,
@@ -23,45 +28,49 @@ const status: KeeperStatus = {
 }
 
 describe('assessRenewals', () => {
-  it('reports the figures of a keeper that kept the registration alive', () => {
-    const figures = assessRenewals(status, LIFETIME, 120_000)
+  it('counts the main step renewal with the keeper ones', () => {
+    const figures = assessRenewals(status, context)
 
-    expect(figures).toMatchObject({ known: true, lapsed: false, openGapMs: 1_000 })
+    expect(figures).toMatchObject({ known: true, lapsed: false, openGapMs: 1_000, renewals: 13 })
     expect(figures.summary).toBe(
-      'Keeper: 12 renewals, 1 failed attempt, longest gap 12.4 s; stopped by the post step.',
+      "Renewals: 13 (the main step's first and 12 by the keeper), 1 failed attempt, " +
+        'longest gap 12.4 s; the keeper was stopped by the post step.',
     )
     expect(figures.lapseMessage).toBe('')
   })
 
   it('finds a lapse in a gap between renewals longer than the lifetime', () => {
-    const figures = assessRenewals({ ...status, longestGapMs: 31_000 }, LIFETIME, 120_000)
+    const figures = assessRenewals({ ...status, longestGapMs: 31_000 }, context)
 
     expect(figures.lapsed).toBe(true)
     expect(figures.lapseMessage).toMatch(/runner-1 lapsed: it went 31\.0 s without renewal/)
   })
 
-  it('finds a lapse after a keeper that stopped early', () => {
+  it('counts the time up to the post step in the longest gap', () => {
     const early = {
       ...status,
       lastSuccessAt: 60_000,
       stopReason: 'final-error' as const,
       stopDetail: 'MarkRunnerActive failed with not_found',
     }
-    const figures = assessRenewals(early, LIFETIME, 120_000)
+    const figures = assessRenewals(early, context)
 
-    expect(figures).toMatchObject({ lapsed: true, openGapMs: 60_000 })
+    expect(figures).toMatchObject({ lapsed: true, openGapMs: 60_000, longestGapMs: 60_000 })
     expect(figures.summary).toContain('stopped early (MarkRunnerActive failed with not_found)')
+    expect(figures.lapseMessage).toContain('it went 60.0 s without renewal')
   })
 
   it('trusts the lapses the keeper counted, even when it recovered', () => {
-    expect(assessRenewals({ ...status, lapses: 1 }, LIFETIME, 120_000).lapsed).toBe(true)
+    expect(assessRenewals({ ...status, lapses: 1 }, context).lapsed).toBe(true)
   })
 
-  it('says so when there is no status to judge', () => {
-    expect(assessRenewals(undefined, LIFETIME, 120_000)).toMatchObject({
-      known: false,
-      lapsed: false,
-      summary: 'The keeper left no status file, so its renewals are unknown.',
-    })
+  it('without a status, judges from the main step renewal', () => {
+    const soon = assessRenewals(undefined, { ...context, postStartedAt: 20_000 })
+    expect(soon).toMatchObject({ known: false, lapsed: false, renewals: 1 })
+    expect(soon.summary).toContain('the keeper left no status file')
+
+    const late = assessRenewals(undefined, context)
+    expect(late).toMatchObject({ known: false, lapsed: true, longestGapMs: 120_000 })
+    expect(late.lapseMessage).toMatch(/lapsed: it went 120\.0 s .* failed to start or was killed/)
   })
 })

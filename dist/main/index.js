@@ -5420,8 +5420,10 @@ async function run() {
         setRegistrationOutputs(registration);
         const facts = {
             provider: runner.provider,
+            kind: runner.kind,
             region: runner.status?.region,
             phase: runner.status?.phase,
+            phaseSeen: 'at registration',
         };
         state_saveState('registration', facts);
         info(`Registered runner "${runner.name}" (${runner.runnerId}).`);
@@ -5445,7 +5447,7 @@ async function run() {
             });
             const phase = await waitForPhase(waiting, runner.runnerId, inputs.waitForPhase, timeoutMs);
             setOutput('phase', phase);
-            state_saveState('registration', { ...facts, phase });
+            state_saveState('registration', { ...facts, phase, phaseSeen: 'after wait-for-phase' });
         }
     }
     catch (error) {
@@ -5469,7 +5471,7 @@ function keepAlive(inputs, runner, renewedAt) {
         instance: (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex'),
         lastRenewalAt: renewedAt,
     }, { keeperScript: keeperBundle(), runnerTemp: process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)() });
-    state_saveState('keeper', { ...keeper, lifetimeMs });
+    state_saveState('keeper', { ...keeper, lifetimeMs, firstRenewalAt: renewedAt });
     info(`Keeping it alive: renewal every ${inputs.renewIntervalSeconds} s until the post step ` +
         `(at most ${inputs.keepAliveTimeoutMinutes} min).`);
 }

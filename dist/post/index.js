@@ -3805,15 +3805,16 @@ async function writeJobSummary(state, renewals, cleanup) {
     if (!process.env['GITHUB_STEP_SUMMARY'])
         return;
     const runner = state.registration ?? {};
+    const gap = renewals ? `${(renewals.longestGapMs / 1000).toFixed(1)} s` : '—';
     const rows = [
-        ['Name', state.name ?? ''],
         ['Runner id', state.runnerId ?? 'not known'],
-        ['Provider', runner.provider ?? ''],
+        ['Provider', runner.provider ?? '—'],
+        ['Kind', runner.kind ?? '—'],
         ['Region', runner.region || '—'],
-        ['Phase', runner.phase ?? ''],
-        ['Renewals', renewals?.known ? `${renewals.renewals} (${renewals.failures} failed)` : '—'],
-        ['Longest gap', renewals?.known ? `${(renewals.longestGapMs / 1000).toFixed(1)} s` : '—'],
-        ['Lapsed', renewals?.known ? (renewals.lapsed ? 'yes' : 'no') : '—'],
+        ['Phase', runner.phase ? `${runner.phase} (${runner.phaseSeen ?? 'at registration'})` : '—'],
+        ['Renewals', renewals ? describeRenewals(renewals) : 'none (renewal: none)'],
+        ['Longest gap without renewal', gap],
+        ['Lapsed', renewals ? (renewals.lapsed ? 'yes' : 'no') : '—'],
         ['Clean-up', cleanup],
     ];
     try {
@@ -3821,8 +3822,8 @@ async function writeJobSummary(state, renewals, cleanup) {
             .addHeading(`Gitpod runner ${state.name ?? ''}`, 3)
             .addTable([
             [
-                { data: 'Registration', header: true },
-                { data: '', header: true },
+                { data: 'Name', header: true },
+                { data: state.name ?? '', header: true },
             ],
             ...rows,
         ])
@@ -3831,6 +3832,11 @@ async function writeJobSummary(state, renewals, cleanup) {
     catch (error) {
         debug(`No job summary: ${error.message}`);
     }
+}
+function describeRenewals(renewals) {
+    if (!renewals.known)
+        return '1 (by the main step; the keeper left no status)';
+    return `${renewals.renewals} (${renewals.failures} failed attempts)`;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -3854,7 +3860,7 @@ function errorMessage(error) {
 ;// CONCATENATED MODULE: ./src/keep-alive/lapse.ts
 
 const STOPS = {
-    'stopped-by-post': 'stopped by the post step',
+    'stopped-by-post': 'was stopped by the post step',
     'final-error': 'stopped early',
     'keep-alive-timeout': 'stopped at keep-alive-timeout',
     lapsed: 'stopped after the registration lapsed',
@@ -3864,44 +3870,35 @@ const STOPS = {
  * Whether the registration lapsed while the job ran: a gap between renewals, or the time from the
  * last renewal to the post step, longer than the registration's lifetime.
  */
-function assessRenewals(status, lifetimeMs, postStartedAt) {
-    if (!status) {
-        return {
-            known: false,
-            renewals: 0,
-            failures: 0,
-            longestGapMs: 0,
-            openGapMs: 0,
-            lapses: 0,
-            lapsed: false,
-            summary: 'The keeper left no status file, so its renewals are unknown.',
-            lapseMessage: '',
-        };
-    }
-    const openGapMs = Math.max(0, postStartedAt - status.lastSuccessAt);
-    const worstGapMs = Math.max(status.longestGapMs, openGapMs);
-    const lapsed = status.lapses > 0 || worstGapMs > lifetimeMs;
+function assessRenewals(status, context) {
+    const lastSuccessAt = status?.lastSuccessAt ?? context.firstRenewalAt;
+    const openGapMs = Math.max(0, context.postStartedAt - lastSuccessAt);
+    const longestGapMs = Math.max(status?.longestGapMs ?? 0, openGapMs);
+    const lapsed = (status?.lapses ?? 0) > 0 || longestGapMs > context.lifetimeMs;
     return {
-        known: true,
-        renewals: status.renewals,
-        failures: status.failures,
-        longestGapMs: status.longestGapMs,
+        known: status !== undefined,
+        renewals: (status?.renewals ?? 0) + 1,
+        failures: status?.failures ?? 0,
+        longestGapMs,
         openGapMs,
-        lapses: status.lapses,
+        lapses: status?.lapses ?? 0,
         lapsed,
-        stopReason: status.stopReason,
-        summary: summarize(status),
-        lapseMessage: lapsed ? describeLapse(status, worstGapMs, lifetimeMs) : '',
+        stopReason: status?.stopReason,
+        summary: status ? summarize(status, longestGapMs) : NO_STATUS,
+        lapseMessage: lapsed ? describeLapse(status, longestGapMs, context) : '',
     };
 }
-function summarize(status) {
-    const renewals = count(status.renewals, 'renewal');
+const NO_STATUS = "Renewals: only the main step's first is known; the keeper left no status file " +
+    '(it failed to start, or was killed before its first renewal).';
+function summarize(status, longestGapMs) {
     const failures = count(status.failures, 'failed attempt');
     // A keeper that is stopped or killed from outside cannot say so; one that stops itself does.
     const stop = status.stopReason
-        ? `${STOPS[status.stopReason]}${status.stopDetail ? ` (${status.stopDetail})` : ''}`
-        : 'ended without recording why';
-    return (`Keeper: ${renewals}, ${failures}, longest gap ` + `${keeper_log_seconds(status.longestGapMs)}; ${stop}.`);
+        ? `the keeper ${STOPS[status.stopReason]}${status.stopDetail ? ` (${status.stopDetail})` : ''}`
+        : 'the keeper ended without recording why';
+    return (`Renewals: ${status.renewals + 1} (the main step's first and ${status.renewals} by the ` +
+        `keeper), ` +
+        `${failures}, longest gap ${keeper_log_seconds(longestGapMs)}; ${stop}.`);
 }
 function count(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -3913,6 +3910,8 @@ const SLOW_RENEWALS = 'The runner may have been marked inactive meanwhile; see t
  * shorter interval; a keeper that stopped early or died needs a different fix.
  */
 function lapseCause(status) {
+    if (!status)
+        return 'The keeper left no status: it failed to start or was killed; see its log.';
     switch (status.stopReason) {
         case 'final-error':
             return ('The keeper had stopped early, on an answer that no retry could change ' +
@@ -3927,9 +3926,10 @@ function lapseCause(status) {
             return SLOW_RENEWALS;
     }
 }
-function describeLapse(status, worstGapMs, lifetimeMs) {
-    return (`The registration of runner ${status.runnerId} lapsed: it went ${keeper_log_seconds(worstGapMs)} ` +
-        `without renewal, longer than its ${keeper_log_seconds(lifetimeMs)} lifetime. ${lapseCause(status)}`);
+function describeLapse(status, worstGapMs, context) {
+    return (`The registration of runner ${context.runnerId} lapsed: it went ${keeper_log_seconds(worstGapMs)} ` +
+        `without renewal, longer than its ${keeper_log_seconds(context.lifetimeMs)} lifetime. ` +
+        lapseCause(status));
 }
 
 ;// CONCATENATED MODULE: ./src/clean-up/keeper-report.ts
@@ -3940,8 +3940,12 @@ function describeLapse(status, worstGapMs, lifetimeMs) {
  * What the keeper did, in the few lines a user reads: renewals made and failed, the longest gap,
  * and a warning annotation when the registration lapsed. Its whole log goes in a collapsed group.
  */
-function reportKeeper(keeper, stop, postStartedAt) {
-    const figures = assessRenewals(stop.status, keeper.lifetimeMs, postStartedAt);
+function reportKeeper(keeper, stop, context) {
+    const figures = assessRenewals(stop.status, {
+        ...context,
+        lifetimeMs: keeper.lifetimeMs,
+        firstRenewalAt: keeper.firstRenewalAt,
+    });
     info(figures.summary);
     if (figures.lapsed)
         warning(figures.lapseMessage);
@@ -4649,8 +4653,13 @@ async function run() {
     let renewals;
     let outcome = 'left in place (`cleanup: false`)';
     try {
-        if (keeper)
-            renewals = reportKeeper(keeper, await stopKeeper(keeper), startedAt);
+        if (keeper) {
+            const stop = await stopKeeper(keeper);
+            renewals = reportKeeper(keeper, stop, {
+                runnerId: state.runnerId ?? '',
+                postStartedAt: startedAt,
+            });
+        }
         if (!readCleanup()) {
             info(`Leaving runner ${post_describe(state)} in place (\`cleanup: false\`).`);
         }
@@ -4690,7 +4699,7 @@ async function cleanUp(state, deadline) {
     }
     if (state.runnerId ? !state.createUnanswered : !state.createMayExist)
         return outcome;
-    const found = (await findUnconfirmedRunners(service, state, deadline)).filter((id) => id !== state.runnerId);
+    const found = await findUnconfirmedRunners(service, state, deadline);
     if (found.length === 0 && !state.runnerId) {
         info(`No runner named "${state.name}" exists: the create never took effect.`);
     }
@@ -4721,14 +4730,18 @@ async function deleteRunner(service, runnerId, state, deadline) {
  * runner of that name created since main began).
  */
 async function findUnconfirmedRunners(service, state, deadline) {
-    info(`A create of the main step got no answer; looking for runners named "${state.name}".`);
+    const what = state.runnerId ? 'other runners' : 'runners';
+    info(`A create of the main step may have made a runner it never heard of; ` +
+        `looking for ${what} named "${state.name}".`);
     const runners = await findCreatedRunners(service, state.name ?? '', {
         nameGenerated: state.nameGenerated ?? false,
         startedAt: state.startedAt ?? 0,
         deadline,
         log: core_namespaceObject,
     });
-    return runners.map((runner) => runner.runnerId);
+    const found = runners.map((runner) => runner.runnerId).filter((id) => id !== state.runnerId);
+    info(found.length > 0 ? `Found ${found.join(', ')}.` : 'Found none.');
+    return found;
 }
 function post_describe(state) {
     return state.name ? `"${state.name}" (${state.runnerId ?? 'id unknown'})` : `${state.runnerId}`;

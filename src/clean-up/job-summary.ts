@@ -14,15 +14,16 @@ export async function writeJobSummary(
 ): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return
   const runner = state.registration ?? {}
+  const gap = renewals ? `${(renewals.longestGapMs / 1000).toFixed(1)} s` : '—'
   const rows: [string, string][] = [
-    ['Name', state.name ?? ''],
     ['Runner id', state.runnerId ?? 'not known'],
-    ['Provider', runner.provider ?? ''],
+    ['Provider', runner.provider ?? '—'],
+    ['Kind', runner.kind ?? '—'],
     ['Region', runner.region || '—'],
-    ['Phase', runner.phase ?? ''],
-    ['Renewals', renewals?.known ? `${renewals.renewals} (${renewals.failures} failed)` : '—'],
-    ['Longest gap', renewals?.known ? `${(renewals.longestGapMs / 1000).toFixed(1)} s` : '—'],
-    ['Lapsed', renewals?.known ? (renewals.lapsed ? 'yes' : 'no') : '—'],
+    ['Phase', runner.phase ? `${runner.phase} (${runner.phaseSeen ?? 'at registration'})` : '—'],
+    ['Renewals', renewals ? describeRenewals(renewals) : 'none (renewal: none)'],
+    ['Longest gap without renewal', gap],
+    ['Lapsed', renewals ? (renewals.lapsed ? 'yes' : 'no') : '—'],
     ['Clean-up', cleanup],
   ]
 
@@ -31,8 +32,8 @@ export async function writeJobSummary(
       .addHeading(`Gitpod runner ${state.name ?? ''}`, 3)
       .addTable([
         [
-          { data: 'Registration', header: true },
-          { data: '', header: true },
+          { data: 'Name', header: true },
+          { data: state.name ?? '', header: true },
         ],
         ...rows,
       ])
@@ -40,4 +41,9 @@ export async function writeJobSummary(
   } catch (error) {
     core.debug(`No job summary: ${(error as Error).message}`)
   }
+}
+
+function describeRenewals(renewals: RenewalFigures): string {
+  if (!renewals.known) return '1 (by the main step; the keeper left no status)'
+  return `${renewals.renewals} (${renewals.failures} failed attempts)`
 }

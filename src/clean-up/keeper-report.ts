@@ -12,9 +12,13 @@ import type { KeeperHandle } from '../state.js'
 export function reportKeeper(
   keeper: KeeperHandle,
   stop: StopResult,
-  postStartedAt: number,
+  context: { runnerId: string; postStartedAt: number },
 ): RenewalFigures {
-  const figures = assessRenewals(stop.status, keeper.lifetimeMs, postStartedAt)
+  const figures = assessRenewals(stop.status, {
+    ...context,
+    lifetimeMs: keeper.lifetimeMs,
+    firstRenewalAt: keeper.firstRenewalAt,
+  })
   core.info(figures.summary)
   if (figures.lapsed) core.warning(figures.lapseMessage)
   else if (figures.stopReason === 'final-error' || figures.stopReason === 'crashed') {

@@ -1,12 +1,14 @@
 import { seconds } from './keeper-log.js'
 import type { KeeperStatus, StopReason } from './keeper-status.js'
 
-/** What the post step reports about the keeper's renewals. */
+/** What the post step reports about the renewals of one registration. */
 export interface RenewalFigures {
-  /** False when the keeper left no status: then nothing below is known. */
+  /** False when the keeper left no status: only the main step's renewal is known. */
   known: boolean
+  /** All renewals: the main step's first one and the keeper's. */
   renewals: number
   failures: number
+  /** The longest time without renewal, the one up to the post step included. */
   longestGapMs: number
   /** From the last renewal to the start of the post step: nothing renewed in between. */
   openGapMs: number
@@ -20,8 +22,16 @@ export interface RenewalFigures {
   lapseMessage: string
 }
 
+export interface RenewalContext {
+  runnerId: string
+  lifetimeMs: number
+  /** Epoch ms of the main step's own renewal, made before it started the keeper. */
+  firstRenewalAt: number
+  postStartedAt: number
+}
+
 const STOPS: Record<StopReason, string> = {
-  'stopped-by-post': 'stopped by the post step',
+  'stopped-by-post': 'was stopped by the post step',
   'final-error': 'stopped early',
   'keep-alive-timeout': 'stopped at keep-alive-timeout',
   lapsed: 'stopped after the registration lapsed',
@@ -34,50 +44,41 @@ const STOPS: Record<StopReason, string> = {
  */
 export function assessRenewals(
   status: KeeperStatus | undefined,
-  lifetimeMs: number,
-  postStartedAt: number,
+  context: RenewalContext,
 ): RenewalFigures {
-  if (!status) {
-    return {
-      known: false,
-      renewals: 0,
-      failures: 0,
-      longestGapMs: 0,
-      openGapMs: 0,
-      lapses: 0,
-      lapsed: false,
-      summary: 'The keeper left no status file, so its renewals are unknown.',
-      lapseMessage: '',
-    }
-  }
-
-  const openGapMs = Math.max(0, postStartedAt - status.lastSuccessAt)
-  const worstGapMs = Math.max(status.longestGapMs, openGapMs)
-  const lapsed = status.lapses > 0 || worstGapMs > lifetimeMs
+  const lastSuccessAt = status?.lastSuccessAt ?? context.firstRenewalAt
+  const openGapMs = Math.max(0, context.postStartedAt - lastSuccessAt)
+  const longestGapMs = Math.max(status?.longestGapMs ?? 0, openGapMs)
+  const lapsed = (status?.lapses ?? 0) > 0 || longestGapMs > context.lifetimeMs
 
   return {
-    known: true,
-    renewals: status.renewals,
-    failures: status.failures,
-    longestGapMs: status.longestGapMs,
+    known: status !== undefined,
+    renewals: (status?.renewals ?? 0) + 1,
+    failures: status?.failures ?? 0,
+    longestGapMs,
     openGapMs,
-    lapses: status.lapses,
+    lapses: status?.lapses ?? 0,
     lapsed,
-    stopReason: status.stopReason,
-    summary: summarize(status),
-    lapseMessage: lapsed ? describeLapse(status, worstGapMs, lifetimeMs) : '',
+    stopReason: status?.stopReason,
+    summary: status ? summarize(status, longestGapMs) : NO_STATUS,
+    lapseMessage: lapsed ? describeLapse(status, longestGapMs, context) : '',
   }
 }
 
-function summarize(status: KeeperStatus): string {
-  const renewals = count(status.renewals, 'renewal')
+const NO_STATUS =
+  "Renewals: only the main step's first is known; the keeper left no status file " +
+  '(it failed to start, or was killed before its first renewal).'
+
+function summarize(status: KeeperStatus, longestGapMs: number): string {
   const failures = count(status.failures, 'failed attempt')
   // A keeper that is stopped or killed from outside cannot say so; one that stops itself does.
   const stop = status.stopReason
-    ? `${STOPS[status.stopReason]}${status.stopDetail ? ` (${status.stopDetail})` : ''}`
-    : 'ended without recording why'
+    ? `the keeper ${STOPS[status.stopReason]}${status.stopDetail ? ` (${status.stopDetail})` : ''}`
+    : 'the keeper ended without recording why'
   return (
-    `Keeper: ${renewals}, ${failures}, longest gap ` + `${seconds(status.longestGapMs)}; ${stop}.`
+    `Renewals: ${status.renewals + 1} (the main step's first and ${status.renewals} by the ` +
+    `keeper), ` +
+    `${failures}, longest gap ${seconds(longestGapMs)}; ${stop}.`
   )
 }
 
@@ -93,7 +94,8 @@ const SLOW_RENEWALS =
  * The advice depends on why renewals stopped: only gaps while the keeper kept at it call for a
  * shorter interval; a keeper that stopped early or died needs a different fix.
  */
-function lapseCause(status: KeeperStatus): string {
+function lapseCause(status: KeeperStatus | undefined): string {
+  if (!status) return 'The keeper left no status: it failed to start or was killed; see its log.'
   switch (status.stopReason) {
     case 'final-error':
       return (
@@ -111,9 +113,14 @@ function lapseCause(status: KeeperStatus): string {
   }
 }
 
-function describeLapse(status: KeeperStatus, worstGapMs: number, lifetimeMs: number): string {
+function describeLapse(
+  status: KeeperStatus | undefined,
+  worstGapMs: number,
+  context: RenewalContext,
+): string {
   return (
-    `The registration of runner ${status.runnerId} lapsed: it went ${seconds(worstGapMs)} ` +
-    `without renewal, longer than its ${seconds(lifetimeMs)} lifetime. ${lapseCause(status)}`
+    `The registration of runner ${context.runnerId} lapsed: it went ${seconds(worstGapMs)} ` +
+    `without renewal, longer than its ${seconds(context.lifetimeMs)} lifetime. ` +
+    lapseCause(status)
   )
 }
