@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import type { Emulator } from '../../emulator/server.js'
+import { Job } from '../../harness/github-runner.js'
+import { jobEnvironment } from '../../harness/job-environment.js'
+import type { StepResult } from '../../harness/types.js'
+import { readStatus } from '../../src/keep-alive/keeper-status.js'
+import type { Figure } from './figure.js'
+import { bareNode } from './spawn-to-eof.js'
+import { median, ms, quantile, ratio } from './stats.js'
+
+/** README's spec-file example, kept in the workspace as a repository would keep it. */
+const SPEC_FILE = `name: "Production Runner"
+provider: RUNNER_PROVIDER_AWS_EC2
+spec:
+  desiredPhase: RUNNER_PHASE_ACTIVE
+  configuration:
+    region: "us-west"
+    releaseChannel: RUNNER_RELEASE_CHANNEL_STABLE
+    autoUpdate: true
+`
+
+export const INPUT_SETS = {
+  'provider + region': { provider: 'aws-ec2', region: 'us-east-1' },
+  'spec-file': { 'spec-file': 'gitpod-runner.yaml' },
+} as const
+
+export interface StepSamples {
+  inputSet: keyof typeof INPUT_SETS
+  /** Spawn to EOF of both pipes, in ms, each paired with the bare node run just before it. */
+  main: number[]
+  mainBare: number[]
+  post: number[]
+  postBare: number[]
+}
+
+/**
+ * Runs `runs` jobs (main, then post), each step right after a bare `node -e 0` spawned the same
+ * way, with the same job environment. Real time: no time scale, default renew-interval.
+ */
+export async function sampleSteps(
+  emulator: Emulator,
+  inputSet: keyof typeof INPUT_SETS,
+  runs: number,
+): Promise<StepSamples> {
+  const samples: StepSamples = { inputSet, main: [], mainBare: [], post: [], postBare: [] }
+  const inputs = { token: emulator.token, 'api-url': emulator.url, ...INPUT_SETS[inputSet] }
+
+  for (let run = 0; run < runs; run++) {
+    const job = await Job.create()
+    try {
+      writeFileSync(join(job.workspace, 'gitpod-runner.yaml'), SPEC_FILE)
+      const env = jobEnvironment({ ...job, debug: false })
+
+      samples.mainBare.push(await bareNode(env, job.workspace))
+      const main = await job.runMain(inputs)
+      checkStep(main)
+      samples.main.push(main.eofMs)
+      // The keeper's own start would compete with the next measurement on a 2-core machine.
+      await keeperStarted(main)
+
+      samples.postBare.push(await bareNode(env, job.workspace))
+      const post = await job.runPost(main)
+      checkStep(post)
+      samples.post.push(post.eofMs)
+    } finally {
+      await job.close()
+    }
+  }
+  return samples
+}
+
+export function stepFigure(
+  id: string,
+  step: 'main' | 'post',
+  samples: StepSamples,
+  targetRatio: number,
+): Figure {
+  const times = samples[step]
+  const bare = step === 'main' ? samples.mainBare : samples.postBare
+  const paired = times.map((time, index) => time / bare[index]!)
+  const medianRatio = median(paired)
+
+  const what = step === 'main' ? 'Main step' : 'Post step'
+  return {
+    id,
+    title: `${what} (${samples.inputSet}) vs bare node -e 0, spawn to EOF`,
+    value: `median ${ratio(medianRatio)}, p90 ${ratio(quantile(paired, 0.9))}`,
+    target: `median <= ${ratio(targetRatio)}`,
+    met: medianRatio <= targetRatio,
+    details: [
+      `${times.length} interleaved pairs; ratio of each step to the bare run just before it`,
+      `${step}: median ${ms(median(times))}, p90 ${ms(quantile(times, 0.9))}; ` +
+        `bare node: median ${ms(median(bare))}, p90 ${ms(quantile(bare, 0.9))}`,
+      `ratio of medians ${ratio(median(times) / median(bare))}; ` +
+        `excess over bare node: median ${ms(median(times) - median(bare))}`,
+    ],
+  }
+}
+
+function checkStep(step: StepResult): void {
+  if (step.failed || step.hungPipes) {
+    throw new Error(`the ${step.phase} step failed (exit ${step.exitCode}):\n${step.log}`)
+  }
+}
+
+async function keeperStarted(main: StepResult): Promise<void> {
+  const { statusFile } = JSON.parse(main.state['keeper'] ?? '{}') as { statusFile?: string }
+  if (!statusFile) throw new Error('the main step started no keeper')
+
+  const until = Date.now() + 5000
+  while (!readStatus(statusFile)) {
+    if (Date.now() > until) throw new Error('the keeper wrote no status within 5 s')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
