@@ -69,3 +69,29 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(unavailable(), 10, policy, () => 1)).toBe(6000)
   })
 })
+
+describe('withRetries with lastAttemptMs', () => {
+  it('cuts a wait that would pass the deadline short, for one last attempt', async () => {
+    let calls = 0
+    const started = Date.now()
+    const tooLong = new ConnectError(
+      'MarkRunnerActive',
+      'resource_exhausted',
+      '',
+      'yes',
+      429,
+      60_000,
+    )
+    const result = await withRetries(
+      'First renewal',
+      { attempts: 5, baseDelayMs: 1, maxDelayMs: 1, deadline: started + 400, lastAttemptMs: 100 },
+      async () => {
+        if (++calls === 1) throw tooLong
+        return 'renewed'
+      },
+    )
+    expect(result).toBe('renewed')
+    expect(calls).toBe(2)
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+})

@@ -69,6 +69,11 @@ describe('retryAt', () => {
     expect(retryAt(31_000, lastSuccess, 6, unavailable, timing, never)).toBe(41_000)
   })
 
+  it('waits no longer than an interval after a lapse, whatever the server asks', () => {
+    // A lost answer may have renewed after all: a minute's wait could make the lapse real.
+    expect(retryAt(31_000, lastSuccess, 1, rateLimited(60_000), timing, never)).toBe(41_000)
+  })
+
   it('does not turn a zero Retry-After into a busy loop', () => {
     expect(retryAt(12_000, lastSuccess, 1, rateLimited(0), timing, never)).toBe(12_500)
   })

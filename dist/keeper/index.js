@@ -1764,13 +1764,24 @@ async function withRetries(what, policy, attempt, retryable = isTransient) {
             policy.log?.debug(`${what}: attempt ${number} failed in ${Date.now() - started} ms: ${reason}`);
             if (number >= policy.attempts || !retryable(error))
                 throw error;
-            const wait = retryDelayMs(error, number, policy, random);
-            if (policy.deadline !== undefined && Date.now() + wait >= policy.deadline)
+            const wait = fitWait(retryDelayMs(error, number, policy, random), policy);
+            if (wait === undefined)
                 throw error;
             policy.log?.info(`${what}: attempt ${number + 1} of ${policy.attempts} in ${formatSeconds(wait)} (${reason})`);
             await sleep(wait);
         }
     }
+}
+/** The wait before the next attempt, or undefined when no attempt fits before the deadline. */
+function fitWait(wait, policy) {
+    if (policy.deadline === undefined)
+        return wait;
+    const left = policy.deadline - Date.now();
+    if (wait < left)
+        return wait;
+    if (policy.lastAttemptMs === undefined || left <= policy.lastAttemptMs)
+        return undefined;
+    return left - policy.lastAttemptMs;
 }
 function retryDelayMs(error, failedAttempt, policy, random = Math.random) {
     const asked = error instanceof connect_error_ConnectError ? error.retryAfterMs : undefined;
@@ -1807,8 +1818,8 @@ function isLapsed(now, lastSuccessAt, timing) {
  * When to try again after `failures` failed attempts in a row: exponential backoff from a tenth
  * of the interval up to the interval, or the server's Retry-After, but never so late that the
  * registration lapses before the retry can finish: by the start of the last attempt's time at
- * the latest, and within it, after the shortest wait. Once it has lapsed there is nothing left
- * to protect, and plain backoff applies until a renewal gets through.
+ * the latest, and within it, after the shortest wait. Once it seems to have lapsed, backoff
+ * continues, capped at one interval, until a renewal gets through.
  */
 function retryAt(now, lastSuccessAt, failures, error, timing, random) {
     const backoff = { baseDelayMs: timing.intervalMs / 10, maxDelayMs: timing.intervalMs };
@@ -1822,7 +1833,10 @@ function retryAt(now, lastSuccessAt, failures, error, timing, random) {
     const latestStart = lapseAt - timing.minAttemptMs;
     if (now < latestStart)
         return Math.round(now + Math.min(shortest, latestStart - now));
-    return Math.round(now + wait);
+    // Past the lapse as the keeper sees it. An attempt whose answer was lost may still have renewed
+    // on the server, so a long Retry-After could turn a lapse that never happened into a real one:
+    // never wait longer than an interval.
+    return Math.round(now + Math.min(wait, timing.intervalMs));
 }
 /**
  * How long one attempt may take: an interval at most, and no longer than the registration has

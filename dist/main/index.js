@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5999);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7723);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5999:
+/***/ 7723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3304,14 +3304,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/api/call-policy.ts
 /** One API call's own limit, connect to last byte, however much of the step is left. */
 const CALL_TIMEOUT_MS = 30_000;
@@ -3732,13 +3724,24 @@ async function withRetries(what, policy, attempt, retryable = isTransient) {
             policy.log?.debug(`${what}: attempt ${number} failed in ${Date.now() - started} ms: ${reason}`);
             if (number >= policy.attempts || !retryable(error))
                 throw error;
-            const wait = retryDelayMs(error, number, policy, random);
-            if (policy.deadline !== undefined && Date.now() + wait >= policy.deadline)
+            const wait = fitWait(retryDelayMs(error, number, policy, random), policy);
+            if (wait === undefined)
                 throw error;
             policy.log?.info(`${what}: attempt ${number + 1} of ${policy.attempts} in ${formatSeconds(wait)} (${reason})`);
             await sleep(wait);
         }
     }
+}
+/** The wait before the next attempt, or undefined when no attempt fits before the deadline. */
+function fitWait(wait, policy) {
+    if (policy.deadline === undefined)
+        return wait;
+    const left = policy.deadline - Date.now();
+    if (wait < left)
+        return wait;
+    if (policy.lastAttemptMs === undefined || left <= policy.lastAttemptMs)
+        return undefined;
+    return left - policy.lastAttemptMs;
 }
 function retryDelayMs(error, failedAttempt, policy, random = Math.random) {
     const asked = error instanceof connect_error_ConnectError ? error.retryAfterMs : undefined;
@@ -3812,18 +3815,20 @@ async function dryRun(service, request, deadline) {
 
 
 /**
- * The step's outputs. The tokens were masked when the answer arrived; `runner-id` stays readable
- * on purpose, so later jobs can use it (a masked output cannot cross jobs).
+ * The outputs that describe the runner, set as soon as it exists. `runner-id` stays readable on
+ * purpose, so later jobs can use it (a masked output cannot cross jobs).
  */
-function setRegistrationOutputs(registration, phase) {
-    const { runner } = registration;
+function setRunnerOutputs(runner) {
     setOutput('runner-id', runner.runnerId);
     setOutput('name', runner.name ?? '');
-    setOutput('phase', phase ?? runner.status?.phase ?? '');
+    setOutput('phase', runner.status?.phase ?? '');
+    setOutput('runner', JSON.stringify(redactSecrets(runner)));
+}
+/** The credentials, masked when they arrived; set once the registration is kept alive. */
+function setTokenOutputs(registration) {
     setOutput('exchange-token', registration.exchangeToken ?? '');
     if (registration.accessToken)
         setOutput('access-token', registration.accessToken);
-    setOutput('runner', JSON.stringify(redactSecrets(runner)));
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -3941,9 +3946,7 @@ async function createRegistration(request, context) {
             const response = await context.service.createRunner(request);
             maskTokens(response.exchangeToken, response.accessToken);
             state_saveState('runnerId', response.runner.runnerId);
-            if (unanswered)
-                await removeDuplicates(request.name, response.runner, context);
-            return { ...response, adopted: false };
+            return { ...response, adopted: false, unanswered, duplicates: [] };
         }
         catch (error) {
             if (!(error instanceof connect_error_ConnectError))
@@ -3981,27 +3984,33 @@ async function adoptIfCreated(name, context, cause) {
     if (!runner)
         return undefined;
     state_saveState('runnerId', runner.runnerId);
-    await deleteDuplicates(duplicates, context);
-    // The exchange token was in the answer that never came: mint a new one for this runner.
-    const tokens = await withRetries('CreateRunnerToken', callPolicy(context.deadline, context.log), () => context.service.createRunnerToken(runner.runnerId));
-    maskTokens(tokens.exchangeToken, tokens.accessToken);
     context.log.info(`Runner "${name}" (${runner.runnerId}) was created; using it.`);
-    return { runner, ...tokens, adopted: true };
+    return { runner, adopted: true, unanswered: true, duplicates };
 }
 /**
- * After an unanswered attempt and a later success, the unanswered one may have created a runner
- * too, one the lookup could not see yet. With a generated name it is provably ours: delete it.
+ * What an unanswered create leaves to do, once the registration is renewed and so not at risk:
+ * an adopted runner gets a new exchange token (the one in the lost answer is gone), and runners
+ * the unanswered attempt may have made besides are deleted. That is only when the name was
+ * generated, which proves they are this step's own; the post step warns about the others.
  */
-async function removeDuplicates(name, kept, context) {
+async function settleUnansweredCreate(registration, context) {
+    const { runner } = registration;
+    const policy = callPolicy(context.deadline, context.log);
+    if (registration.adopted) {
+        const tokens = await withRetries('CreateRunnerToken', policy, () => context.service.createRunnerToken(runner.runnerId));
+        maskTokens(tokens.exchangeToken, tokens.accessToken);
+        Object.assign(registration, tokens);
+    }
     if (!context.nameGenerated)
         return;
-    const found = await findCreatedRunners(context.service, name, context);
-    await deleteDuplicates(found.filter((runner) => runner.runnerId !== kept.runnerId), context);
-}
-async function deleteDuplicates(duplicates, context) {
-    for (const duplicate of duplicates) {
-        context.log.info(`Deleting duplicate runner ${duplicate.runnerId} left by an unanswered create.`);
-        await withRetries('DeleteRunner', callPolicy(context.deadline, context.log), () => context.service.deleteRunner(duplicate.runnerId));
+    const found = await findCreatedRunners(context.service, runner.name ?? '', context);
+    const ids = new Set(registration.duplicates.map((duplicate) => duplicate.runnerId));
+    for (const duplicate of found)
+        if (duplicate.runnerId !== runner.runnerId)
+            ids.add(duplicate.runnerId);
+    for (const id of ids) {
+        context.log.info(`Deleting duplicate runner ${id} left by an unanswered create.`);
+        await withRetries('DeleteRunner', policy, () => context.service.deleteRunner(id));
     }
 }
 function maskTokens(...tokens) {
@@ -4749,6 +4758,8 @@ function fileStart(parsed) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/spec/spec-file.ts
 
 
@@ -4841,6 +4852,8 @@ function isSet(value) {
     return value !== undefined && value.trim() !== '';
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/spec/runner-name.ts
 
 
@@ -5131,6 +5144,10 @@ function readCleanup() {
     return parseBoolean('cleanup', getInput('cleanup'), true);
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/keep-alive/renewal.ts
 
 /** One renewal attempt; retries and timing are the caller's (main's first renewal, the keeper). */
@@ -5157,6 +5174,7 @@ function isFinalRenewalError(error) {
 
 
 
+
 /** Codes that say this deployment will not take this kind of renewal at all. */
 const REFUSALS = new Set(['permission_denied', 'unimplemented', 'not_found']);
 const ALTERNATIVE = {
@@ -5164,14 +5182,26 @@ const ALTERNATIVE = {
     'update-runner': '`renewal: mark-active` (renews with MarkRunnerActive)',
 };
 /**
- * The first renewal, made by the main step itself before it returns, so that a deployment that
- * refuses the renewal call fails the step at once instead of lapsing later. Returns when it
- * succeeded (epoch ms).
+ * The first renewal, made by the main step itself right after the create, so that a deployment
+ * that refuses the renewal call fails the step at once instead of lapsing later. Everything is
+ * bounded by the registration's lifetime, not the step's: each attempt may take a fifth of it,
+ * retries are spread within four fifths of it, and a server's Retry-After that would not fit is
+ * cut short for one last attempt. Returns when it succeeded (epoch ms).
  */
-async function firstRenewal(service, method, runner) {
-    const deadline = Date.now() + scaled(REGISTRATION_LIFETIME_MS) / 2;
+async function firstRenewal(endpoint, method, runner) {
+    const lifetime = scaled(REGISTRATION_LIFETIME_MS);
+    const deadline = Date.now() + lifetime * 0.8;
+    const service = new RunnerService({ ...endpoint, timeoutMs: lifetime / 5, deadline });
+    const policy = {
+        attempts: 8,
+        baseDelayMs: scaled(500),
+        maxDelayMs: scaled(4000),
+        deadline,
+        lastAttemptMs: lifetime / 5,
+        log: core_namespaceObject,
+    };
     try {
-        await withRetries('First renewal', { attempts: 4, baseDelayMs: scaled(500), maxDelayMs: scaled(4000), deadline, log: core_namespaceObject }, () => renew(service, method, { runnerId: runner.runnerId, name: runner.name ?? '' }));
+        await withRetries('First renewal', policy, () => renew(service, method, { runnerId: runner.runnerId, name: runner.name ?? '' }));
         return Date.now();
     }
     catch (error) {
@@ -5342,6 +5372,53 @@ function fileSafe(instance) {
     return instance.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64) || 'keeper';
 }
 
+;// CONCATENATED MODULE: ./src/keep-alive/keep-alive.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Keeps the registration alive for the rest of the job: the first renewal now, in the main step,
+ * then the keeper in the background until the post step stops it.
+ */
+async function keepAlive(inputs, runner) {
+    if (inputs.renewal === 'none') {
+        info('Renewal is off (`renewal: none`): the runner this job starts keeps it alive.');
+        return;
+    }
+    const endpoint = { baseUrl: inputs.apiUrl, token: inputs.token };
+    const renewedAt = await firstRenewal(endpoint, inputs.renewal, runner);
+    const lifetimeMs = scaled(REGISTRATION_LIFETIME_MS);
+    const keeper = startKeeper({
+        apiUrl: inputs.apiUrl,
+        token: inputs.token,
+        runnerId: runner.runnerId,
+        runnerName: runner.name ?? '',
+        renewal: inputs.renewal,
+        intervalMs: scaled(inputs.renewIntervalSeconds * 1000),
+        lifetimeMs,
+        keepAliveTimeoutMs: scaled(inputs.keepAliveTimeoutMinutes * 60_000),
+        instance: (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex'),
+        lastRenewalAt: renewedAt,
+    }, { keeperScript: keeperBundle(), runnerTemp: process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)() });
+    state_saveState('keeper', { ...keeper, lifetimeMs, firstRenewalAt: renewedAt });
+    info(`Keeping it alive: renewal every ${inputs.renewIntervalSeconds} s until the post step ` +
+        `(at most ${inputs.keepAliveTimeoutMinutes} min).`);
+}
+/**
+ * dist/keeper/index.js, beside this bundle's folder. Built from parts so that ncc does not mistake
+ * it for an asset of this bundle and rewrite it.
+ */
+function keeperBundle() {
+    const parts = ['..', 'keeper', 'index.js'];
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), ...parts);
+}
+
 ;// CONCATENATED MODULE: ./src/report-failure.ts
 
 
@@ -5380,13 +5457,7 @@ function reportFailure(error) {
 
 
 
-
-
-
-
-
-
-/** The main step: inputs -> spec -> create -> first renewal -> keeper. */
+/** The main step: inputs -> spec -> create -> keep alive (first renewal, keeper) -> outputs. */
 async function run() {
     const cancellation = watchCancellation();
     try {
@@ -5408,45 +5479,27 @@ async function run() {
         state_saveState('nameGenerated', nameGenerated);
         state_saveState('apiUrl', inputs.apiUrl);
         state_saveState('startedAt', startedAt);
-        const registration = await createRegistration(request, {
-            service,
-            nameGenerated,
-            startedAt,
-            deadline,
-            cancellation,
-            log: core_namespaceObject,
-        });
+        const context = { service, nameGenerated, startedAt, deadline, cancellation, log: core_namespaceObject };
+        const registration = await createRegistration(request, context);
         const { runner } = registration;
-        setRegistrationOutputs(registration);
-        const facts = {
-            provider: runner.provider,
-            kind: runner.kind,
-            region: runner.status?.region,
-            phase: runner.status?.phase,
-            phaseSeen: 'at registration',
-        };
+        setRunnerOutputs(runner);
+        // An adopted runner's exchange token was in the lost answer: a new one comes further down.
+        if (!registration.adopted)
+            setTokenOutputs(registration);
+        const facts = describeRunner(runner);
         state_saveState('registration', facts);
         info(`Registered runner "${runner.name}" (${runner.runnerId}).`);
         if (cancellation.requested) {
             info('The run was cancelled: not keeping it alive; the post step deletes it.');
+            return;
         }
-        else if (inputs.renewal === 'none') {
-            info('Renewal is off (`renewal: none`): the runner this job starts keeps it alive.');
-        }
-        else {
-            const renewedAt = await firstRenewal(service, inputs.renewal, runner);
-            keepAlive(inputs, runner, renewedAt);
-        }
+        await keepAlive(inputs, runner);
+        if (registration.unanswered)
+            await settleUnansweredCreate(registration, context);
+        if (registration.adopted)
+            setTokenOutputs(registration);
         if (inputs.waitForPhase && !cancellation.requested) {
-            const timeoutMs = inputs.waitTimeoutSeconds * 1000;
-            // The wait has its own limit, `wait-timeout`, apart from the step's `timeout`.
-            const waiting = new RunnerService({
-                baseUrl: inputs.apiUrl,
-                token: inputs.token,
-                timeoutMs: CALL_TIMEOUT_MS,
-            });
-            const phase = await waitForPhase(waiting, runner.runnerId, inputs.waitForPhase, timeoutMs);
-            setOutput('phase', phase);
+            const phase = await waitFor(inputs, runner.runnerId, inputs.waitForPhase);
             state_saveState('registration', { ...facts, phase, phaseSeen: 'after wait-for-phase' });
         }
     }
@@ -5457,31 +5510,25 @@ async function run() {
         cancellation.dispose();
     }
 }
-function keepAlive(inputs, runner, renewedAt) {
-    const lifetimeMs = scaled(REGISTRATION_LIFETIME_MS);
-    const keeper = startKeeper({
-        apiUrl: inputs.apiUrl,
-        token: inputs.token,
-        runnerId: runner.runnerId,
-        runnerName: runner.name ?? '',
-        renewal: inputs.renewal === 'update-runner' ? 'update-runner' : 'mark-active',
-        intervalMs: scaled(inputs.renewIntervalSeconds * 1000),
-        lifetimeMs,
-        keepAliveTimeoutMs: scaled(inputs.keepAliveTimeoutMinutes * 60_000),
-        instance: (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex'),
-        lastRenewalAt: renewedAt,
-    }, { keeperScript: keeperBundle(), runnerTemp: process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)() });
-    state_saveState('keeper', { ...keeper, lifetimeMs, firstRenewalAt: renewedAt });
-    info(`Keeping it alive: renewal every ${inputs.renewIntervalSeconds} s until the post step ` +
-        `(at most ${inputs.keepAliveTimeoutMinutes} min).`);
+function describeRunner(runner) {
+    return {
+        provider: runner.provider,
+        kind: runner.kind,
+        region: runner.status?.region,
+        phase: runner.status?.phase,
+        phaseSeen: 'at registration',
+    };
 }
-/**
- * dist/keeper/index.js, beside this bundle's folder. Built from parts so that ncc does not mistake
- * it for an asset of this bundle and rewrite it.
- */
-function keeperBundle() {
-    const parts = ['..', 'keeper', 'index.js'];
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), ...parts);
+/** The wait has its own limit, `wait-timeout`, apart from the step's `timeout`. */
+async function waitFor(inputs, runnerId, phase) {
+    const service = new RunnerService({
+        baseUrl: inputs.apiUrl,
+        token: inputs.token,
+        timeoutMs: CALL_TIMEOUT_MS,
+    });
+    const seen = await waitForPhase(service, runnerId, phase, inputs.waitTimeoutSeconds * 1000);
+    setOutput('phase', seen);
+    return seen;
 }
 
 

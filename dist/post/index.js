@@ -281,13 +281,27 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
+/***/ 49:
+/***/ (() => {
+
+// Evaluated before the rest of the post bundle: from here on, the runner's SIGINT (a cancelled
+// run) no longer ends the process before the post step has stopped the keeper and deleted the
+// registration. The post step's own handler (src/cancellation.ts) does the rest.
+process.on('SIGINT', () => undefined);
+
+
+
+/***/ }),
+
 /***/ 897:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(722);
+/* harmony import */ var _hold_sigint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(722);
 
-await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -3740,13 +3754,24 @@ async function withRetries(what, policy, attempt, retryable = isTransient) {
             policy.log?.debug(`${what}: attempt ${number} failed in ${Date.now() - started} ms: ${reason}`);
             if (number >= policy.attempts || !retryable(error))
                 throw error;
-            const wait = retryDelayMs(error, number, policy, random);
-            if (policy.deadline !== undefined && Date.now() + wait >= policy.deadline)
+            const wait = fitWait(retryDelayMs(error, number, policy, random), policy);
+            if (wait === undefined)
                 throw error;
             policy.log?.info(`${what}: attempt ${number + 1} of ${policy.attempts} in ${formatSeconds(wait)} (${reason})`);
             await sleep(wait);
         }
     }
+}
+/** The wait before the next attempt, or undefined when no attempt fits before the deadline. */
+function fitWait(wait, policy) {
+    if (policy.deadline === undefined)
+        return wait;
+    const left = policy.deadline - Date.now();
+    if (wait < left)
+        return wait;
+    if (policy.lastAttemptMs === undefined || left <= policy.lastAttemptMs)
+        return undefined;
+    return left - policy.lastAttemptMs;
 }
 function retryDelayMs(error, failedAttempt, policy, random = Math.random) {
     const asked = error instanceof ConnectError ? error.retryAfterMs : undefined;

@@ -10,8 +10,14 @@ export interface RetryPolicy {
   attempts: number
   baseDelayMs: number
   maxDelayMs: number
-  /** Epoch ms: no attempt starts after it, and waits are cut to fit before it. */
+  /** Epoch ms: no attempt starts after it. */
   deadline?: number
+  /**
+   * When set, a wait that would pass the deadline is cut short so that one last attempt of this
+   * long still fits before it, instead of giving up (for a renewal, trying against a server's
+   * Retry-After beats a certain lapse).
+   */
+  lastAttemptMs?: number
   log?: RetryLog
   /** Replaceable in tests; `Math.random` otherwise. */
   random?: () => number
@@ -50,14 +56,23 @@ export async function withRetries<T>(
       )
       if (number >= policy.attempts || !retryable(error)) throw error
 
-      const wait = retryDelayMs(error, number, policy, random)
-      if (policy.deadline !== undefined && Date.now() + wait >= policy.deadline) throw error
+      const wait = fitWait(retryDelayMs(error, number, policy, random), policy)
+      if (wait === undefined) throw error
       policy.log?.info(
         `${what}: attempt ${number + 1} of ${policy.attempts} in ${formatSeconds(wait)} (${reason})`,
       )
       await sleep(wait)
     }
   }
+}
+
+/** The wait before the next attempt, or undefined when no attempt fits before the deadline. */
+function fitWait(wait: number, policy: RetryPolicy): number | undefined {
+  if (policy.deadline === undefined) return wait
+  const left = policy.deadline - Date.now()
+  if (wait < left) return wait
+  if (policy.lastAttemptMs === undefined || left <= policy.lastAttemptMs) return undefined
+  return left - policy.lastAttemptMs
 }
 
 export function retryDelayMs(

@@ -11,11 +11,16 @@ import { findCreatedRunners } from './find-created-runner.js'
 
 export interface Registration {
   runner: Runner
+  /** Missing for an adopted runner until `settleUnansweredCreate` mints one. */
   exchangeToken?: string
   /** Deprecated by the API; only when it still returns one. */
   accessToken?: string
   /** True when the create got no answer and the runner it made was found and taken over. */
   adopted: boolean
+  /** True when an attempt got no answer: it may have left a duplicate behind. */
+  unanswered: boolean
+  /** Duplicates already found, to delete once the registration is safe (renewed). */
+  duplicates: Runner[]
 }
 
 export interface CreateContext {
@@ -48,8 +53,7 @@ export async function createRegistration(
       const response = await context.service.createRunner(request)
       maskTokens(response.exchangeToken, response.accessToken)
       saveState('runnerId', response.runner.runnerId)
-      if (unanswered) await removeDuplicates(request.name, response.runner, context)
-      return { ...response, adopted: false }
+      return { ...response, adopted: false, unanswered, duplicates: [] }
     } catch (error) {
       if (!(error instanceof ConnectError)) throw error
 
@@ -89,40 +93,39 @@ async function adoptIfCreated(
   if (!runner) return undefined
 
   saveState('runnerId', runner.runnerId)
-  await deleteDuplicates(duplicates, context)
-
-  // The exchange token was in the answer that never came: mint a new one for this runner.
-  const tokens = await withRetries(
-    'CreateRunnerToken',
-    callPolicy(context.deadline, context.log),
-    () => context.service.createRunnerToken(runner.runnerId),
-  )
-  maskTokens(tokens.exchangeToken, tokens.accessToken)
   context.log.info(`Runner "${name}" (${runner.runnerId}) was created; using it.`)
-  return { runner, ...tokens, adopted: true }
+  return { runner, adopted: true, unanswered: true, duplicates }
 }
 
 /**
- * After an unanswered attempt and a later success, the unanswered one may have created a runner
- * too, one the lookup could not see yet. With a generated name it is provably ours: delete it.
+ * What an unanswered create leaves to do, once the registration is renewed and so not at risk:
+ * an adopted runner gets a new exchange token (the one in the lost answer is gone), and runners
+ * the unanswered attempt may have made besides are deleted. That is only when the name was
+ * generated, which proves they are this step's own; the post step warns about the others.
  */
-async function removeDuplicates(name: string, kept: Runner, context: CreateContext): Promise<void> {
-  if (!context.nameGenerated) return
-  const found = await findCreatedRunners(context.service, name, context)
-  await deleteDuplicates(
-    found.filter((runner) => runner.runnerId !== kept.runnerId),
-    context,
-  )
-}
+export async function settleUnansweredCreate(
+  registration: Registration,
+  context: CreateContext,
+): Promise<void> {
+  const { runner } = registration
+  const policy = callPolicy(context.deadline, context.log)
 
-async function deleteDuplicates(duplicates: Runner[], context: CreateContext): Promise<void> {
-  for (const duplicate of duplicates) {
-    context.log.info(
-      `Deleting duplicate runner ${duplicate.runnerId} left by an unanswered create.`,
+  if (registration.adopted) {
+    const tokens = await withRetries('CreateRunnerToken', policy, () =>
+      context.service.createRunnerToken(runner.runnerId),
     )
-    await withRetries('DeleteRunner', callPolicy(context.deadline, context.log), () =>
-      context.service.deleteRunner(duplicate.runnerId),
-    )
+    maskTokens(tokens.exchangeToken, tokens.accessToken)
+    Object.assign(registration, tokens)
+  }
+  if (!context.nameGenerated) return
+
+  const found = await findCreatedRunners(context.service, runner.name ?? '', context)
+  const ids = new Set(registration.duplicates.map((duplicate) => duplicate.runnerId))
+  for (const duplicate of found)
+    if (duplicate.runnerId !== runner.runnerId) ids.add(duplicate.runnerId)
+  for (const id of ids) {
+    context.log.info(`Deleting duplicate runner ${id} left by an unanswered create.`)
+    await withRetries('DeleteRunner', policy, () => context.service.deleteRunner(id))
   }
 }
 

@@ -1,3 +1,4 @@
+import './hold-sigint.js'
 import { run } from '../post.js'
 
 await run()

@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { ActionError } from '../action-error.js'
 import { ConnectError } from '../api/connect-error.js'
 import { withRetries } from '../api/retry.js'
-import type { RunnerService } from '../api/runner-service.js'
+import { RunnerService } from '../api/runner-service.js'
 import type { Runner } from '../api/types.js'
 import { REGISTRATION_LIFETIME_MS, scaled } from '../time-scale.js'
 import { renew } from './renewal.js'
@@ -17,21 +17,32 @@ const ALTERNATIVE = {
 }
 
 /**
- * The first renewal, made by the main step itself before it returns, so that a deployment that
- * refuses the renewal call fails the step at once instead of lapsing later. Returns when it
- * succeeded (epoch ms).
+ * The first renewal, made by the main step itself right after the create, so that a deployment
+ * that refuses the renewal call fails the step at once instead of lapsing later. Everything is
+ * bounded by the registration's lifetime, not the step's: each attempt may take a fifth of it,
+ * retries are spread within four fifths of it, and a server's Retry-After that would not fit is
+ * cut short for one last attempt. Returns when it succeeded (epoch ms).
  */
 export async function firstRenewal(
-  service: RunnerService,
+  endpoint: { baseUrl: string; token: string },
   method: 'mark-active' | 'update-runner',
   runner: Runner,
 ): Promise<number> {
-  const deadline = Date.now() + scaled(REGISTRATION_LIFETIME_MS) / 2
+  const lifetime = scaled(REGISTRATION_LIFETIME_MS)
+  const deadline = Date.now() + lifetime * 0.8
+  const service = new RunnerService({ ...endpoint, timeoutMs: lifetime / 5, deadline })
+  const policy = {
+    attempts: 8,
+    baseDelayMs: scaled(500),
+    maxDelayMs: scaled(4000),
+    deadline,
+    lastAttemptMs: lifetime / 5,
+    log: core,
+  }
+
   try {
-    await withRetries(
-      'First renewal',
-      { attempts: 4, baseDelayMs: scaled(500), maxDelayMs: scaled(4000), deadline, log: core },
-      () => renew(service, method, { runnerId: runner.runnerId, name: runner.name ?? '' }),
+    await withRetries('First renewal', policy, () =>
+      renew(service, method, { runnerId: runner.runnerId, name: runner.name ?? '' }),
     )
     return Date.now()
   } catch (error) {

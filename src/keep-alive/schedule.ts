@@ -46,8 +46,8 @@ export function isLapsed(now: number, lastSuccessAt: number, timing: RenewalTimi
  * When to try again after `failures` failed attempts in a row: exponential backoff from a tenth
  * of the interval up to the interval, or the server's Retry-After, but never so late that the
  * registration lapses before the retry can finish: by the start of the last attempt's time at
- * the latest, and within it, after the shortest wait. Once it has lapsed there is nothing left
- * to protect, and plain backoff applies until a renewal gets through.
+ * the latest, and within it, after the shortest wait. Once it seems to have lapsed, backoff
+ * continues, capped at one interval, until a renewal gets through.
  */
 export function retryAt(
   now: number,
@@ -69,7 +69,11 @@ export function retryAt(
 
   const latestStart = lapseAt - timing.minAttemptMs
   if (now < latestStart) return Math.round(now + Math.min(shortest, latestStart - now))
-  return Math.round(now + wait)
+
+  // Past the lapse as the keeper sees it. An attempt whose answer was lost may still have renewed
+  // on the server, so a long Retry-After could turn a lapse that never happened into a real one:
+  // never wait longer than an interval.
+  return Math.round(now + Math.min(wait, timing.intervalMs))
 }
 
 /**
