@@ -8,10 +8,9 @@ import { INPUT_SETS, sampleSteps, stepFigure, type StepSamples } from './step-ti
 /** The post step polls for the keeper's exit this often (src/keep-alive/keeper-process.ts). */
 const POST_POLL_MS = 50
 
-/** Not a runner's step: this only loads the bundles, and fails at once, away from any host. */
+/** Only loads scripts; the proxy variables catch a request to anything but loopback. */
 const LOAD_ENV = {
   PATH: process.env['PATH'] ?? '',
-  'INPUT_API-URL': 'http://127.0.0.1:1',
   HTTP_PROXY: 'http://127.0.0.1:1',
   HTTPS_PROXY: 'http://127.0.0.1:1',
 }
@@ -27,17 +26,18 @@ export async function stepFigures(
 ): Promise<Figure[]> {
   const samples: StepSamples[] = []
   for (const inputSet of Object.keys(INPUT_SETS) as (keyof typeof INPUT_SETS)[]) {
-    samples.push(await sampleSteps(emulator, inputSet, sizes.runs))
+    samples.push(await sampleSteps(root, emulator, inputSet, sizes.runs))
   }
   const costs = await measureLoadCosts(root, sizes.loadRounds, LOAD_ENV)
   const exits = await keeperExitLatencies(emulator, sizes.exitSamples)
 
   const [byInputs, bySpecFile] = samples as [StepSamples, StepSamples]
-  const loadOf = (what: string) => costs.find((cost) => cost.what.startsWith(what))!
-  const mainLoad = loadOf('dist/main')
-  const postLoad = loadOf('dist/post')
-  const mainWork = median(byInputs.main) - mainLoad.medianMs
-  const postWork = median(byInputs.post) - postLoad.medianMs
+  const split = (step: number[], load: number[], bare: number[]) => ({
+    load: median(load.map((time, index) => time - bare[index]!)),
+    work: median(step.map((time, index) => time - load[index]!)),
+  })
+  const main = split(byInputs.main, byInputs.mainLoad, byInputs.mainBare)
+  const post = split(byInputs.post, byInputs.postLoad, byInputs.postBare)
 
   return [
     stepFigure('1a', 'main', byInputs, 1.6),
@@ -47,20 +47,23 @@ export async function stepFigures(
     {
       id: '1c',
       title: 'Where the main step spends its time (provider + region)',
-      value: `loading ${ms(mainLoad.overBareMs)} + work ${ms(mainWork)} over bare node`,
+      value: `loading ${ms(main.load)} + work ${ms(main.work)} over bare node (medians)`,
       details: [
-        ...costs.map(describeLoadCost),
-        `work = main step - dist/main that stops at once: create, first renewal, keeper start`,
+        'loading: dist/main stopping at once (no inputs) - bare node; work: the main step - ' +
+          'that (create, first renewal, keeper start), paired within the runs of 1a',
+        'start-up costs of the pieces, in their own interleaved rounds:',
+        ...costs.map((cost) => `  ${describeLoadCost(cost)}`),
       ],
     },
     {
       id: '2c',
       title: 'Where the post step spends its time (provider + region)',
-      value: `loading ${ms(postLoad.overBareMs)} + work ${ms(postWork)} over bare node`,
+      value: `loading ${ms(post.load)} + work ${ms(post.work)} over bare node (medians)`,
       details: [
+        'loading: dist/post stopping at once (no state) - bare node; work: the post step - ' +
+          'that (stop the keeper, DeleteRunner, report), paired within the runs of 2a',
         `the keeper exits ${ms(median(exits))} (median of ${exits.length}) after SIGTERM, but ` +
           `the post step looks again only every ${POST_POLL_MS} ms`,
-        `work = post step - dist/post with no state: stop the keeper, DeleteRunner, report`,
       ],
     },
   ]

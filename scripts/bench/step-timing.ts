@@ -2,12 +2,13 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import type { Emulator } from '../../emulator/server.js'
+import { loadActionManifest } from '../../harness/action-manifest.js'
 import { Job } from '../../harness/github-runner.js'
 import { jobEnvironment } from '../../harness/job-environment.js'
 import type { StepResult } from '../../harness/types.js'
 import { readStatus } from '../../src/keep-alive/keeper-status.js'
 import type { Figure } from './figure.js'
-import { bareNode } from './spawn-to-eof.js'
+import { bareNode, spawnToEof } from './spawn-to-eof.js'
 import { median, ms, quantile, ratio } from './stats.js'
 
 /** README's spec-file example, kept in the workspace as a repository would keep it. */
@@ -33,27 +34,43 @@ export interface StepSamples {
   mainBare: number[]
   post: number[]
   postBare: number[]
+  /** The same bundles stopping at once (no inputs, no state): what loading them costs. */
+  mainLoad: number[]
+  postLoad: number[]
 }
 
 /**
- * Runs `runs` jobs (main, then post), each step right after a bare `node -e 0` spawned the same
- * way, with the same job environment. Real time: no time scale, default renew-interval.
+ * Runs `runs` jobs (main, then post), each step right after a bare `node -e 0` and its own bundle
+ * stopping at once, spawned the same way with the same job environment. Real time: no time
+ * scale, default renew-interval.
  */
 export async function sampleSteps(
+  root: string,
   emulator: Emulator,
   inputSet: keyof typeof INPUT_SETS,
   runs: number,
 ): Promise<StepSamples> {
-  const samples: StepSamples = { inputSet, main: [], mainBare: [], post: [], postBare: [] }
+  const samples: StepSamples = {
+    inputSet,
+    main: [],
+    mainBare: [],
+    post: [],
+    postBare: [],
+    mainLoad: [],
+    postLoad: [],
+  }
   const inputs = { token: emulator.token, 'api-url': emulator.url, ...INPUT_SETS[inputSet] }
+  const manifest = loadActionManifest(root)
 
   for (let run = 0; run < runs; run++) {
     const job = await Job.create()
     try {
       writeFileSync(join(job.workspace, 'gitpod-runner.yaml'), SPEC_FILE)
-      const env = jobEnvironment({ ...job, debug: false })
+      const { workspace, runnerTemp, trackingId } = job
+      const env = jobEnvironment({ workspace, runnerTemp, trackingId, debug: false })
 
       samples.mainBare.push(await bareNode(env, job.workspace))
+      samples.mainLoad.push(await loadOnly(manifest.main, env, job.workspace))
       const main = await job.runMain(inputs)
       checkStep(main)
       samples.main.push(main.eofMs)
@@ -61,6 +78,7 @@ export async function sampleSteps(
       await keeperStarted(main)
 
       samples.postBare.push(await bareNode(env, job.workspace))
+      samples.postLoad.push(await loadOnly(manifest.post!, env, job.workspace))
       const post = await job.runPost(main)
       checkStep(post)
       samples.post.push(post.eofMs)
@@ -97,6 +115,15 @@ export function stepFigure(
         `excess over bare node: median ${ms(median(times) - median(bare))}`,
     ],
   }
+}
+
+/**
+ * The bundle run with the job's environment but no inputs or state: main fails on the missing
+ * token before any call, post finds nothing to clean up. Loading is all they do.
+ */
+async function loadOnly(script: string, env: Record<string, string>, cwd: string) {
+  const { ms } = await spawnToEof([script], env, cwd)
+  return ms
 }
 
 function checkStep(step: StepResult): void {
