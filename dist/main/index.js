@@ -5324,6 +5324,11 @@ const KEEPER_ENV = new Set([
     'GITPOD_RUNNER_ACTION_TIME_SCALE',
 ].map((name) => name.toUpperCase()));
 /**
+ * A small young generation: the keeper allocates a little per renewal for hours, and V8's default
+ * lets that grow by tens of megabytes (BENCHMARKS.md, keeper memory) before it collects.
+ */
+const KEEPER_NODE_OPTIONS = ['--max-semi-space-size=1'];
+/**
  * Starts the keeper as a detached process that outlives the main step. Its stdio is a log file,
  * never the step's own pipes (the runner would wait for them to close); the config, API token
  * included, goes through stdin, which is closed at once.
@@ -5338,7 +5343,7 @@ function startKeeper(config, options) {
     const logFd = (0,external_node_fs_namespaceObject.openSync)(logFile, 'a');
     let child;
     try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...(options.execArgv ?? []), options.keeperScript], {
+        child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...KEEPER_NODE_OPTIONS, ...(options.execArgv ?? []), options.keeperScript], {
             cwd: dir,
             detached: true,
             windowsHide: true,

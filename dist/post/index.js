@@ -4419,10 +4419,11 @@ function signal(pid, name) {
 /** Polls until the process is gone or `withinMs` (real time) has passed. */
 async function waitForExit(pid, withinMs) {
     const until = Date.now() + withinMs;
-    while (isRunning(pid)) {
+    // The keeper exits within a few milliseconds of SIGTERM: look soon, then less often.
+    for (let poll = 0; isRunning(pid); poll++) {
         if (Date.now() >= until)
             return false;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * 2 ** poll)));
     }
     return true;
 }

@@ -69,9 +69,10 @@ export function signal(pid: number, name: NodeJS.Signals): void {
 /** Polls until the process is gone or `withinMs` (real time) has passed. */
 export async function waitForExit(pid: number, withinMs: number): Promise<boolean> {
   const until = Date.now() + withinMs
-  while (isRunning(pid)) {
+  // The keeper exits within a few milliseconds of SIGTERM: look soon, then less often.
+  for (let poll = 0; isRunning(pid); poll++) {
     if (Date.now() >= until) return false
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await new Promise((resolve) => setTimeout(resolve, Math.min(50, 5 * 2 ** poll)))
   }
   return true
 }

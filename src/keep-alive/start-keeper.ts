@@ -50,6 +50,12 @@ const KEEPER_ENV = new Set(
 )
 
 /**
+ * A small young generation: the keeper allocates a little per renewal for hours, and V8's default
+ * lets that grow by tens of megabytes (BENCHMARKS.md, keeper memory) before it collects.
+ */
+const KEEPER_NODE_OPTIONS = ['--max-semi-space-size=1']
+
+/**
  * Starts the keeper as a detached process that outlives the main step. Its stdio is a log file,
  * never the step's own pipes (the runner would wait for them to close); the config, API token
  * included, goes through stdin, which is closed at once.
@@ -69,13 +75,17 @@ export function startKeeper(
   const logFd = openSync(logFile, 'a')
   let child
   try {
-    child = spawn(process.execPath, [...(options.execArgv ?? []), options.keeperScript], {
-      cwd: dir,
-      detached: true,
-      windowsHide: true,
-      stdio: ['pipe', logFd, logFd],
-      env: keeperEnvironment(options.env ?? process.env),
-    })
+    child = spawn(
+      process.execPath,
+      [...KEEPER_NODE_OPTIONS, ...(options.execArgv ?? []), options.keeperScript],
+      {
+        cwd: dir,
+        detached: true,
+        windowsHide: true,
+        stdio: ['pipe', logFd, logFd],
+        env: keeperEnvironment(options.env ?? process.env),
+      },
+    )
   } finally {
     closeSync(logFd)
   }
