@@ -8,28 +8,13 @@ import { startEmulator, type Emulator } from '../emulator/server.js'
 import { Job } from '../harness/github-runner.js'
 import { maskText } from '../harness/masking.js'
 import type { StepResult } from '../harness/types.js'
+import { indent, PRODUCTION_RUNNER_SPEC } from './production-runner.js'
 
 const JOB_SECONDS = 4
 
-// The "Production Runner" example of the API's CreateRunner reference, as a spec file kept in
-// the repository.
-const SPEC_FILE = `name: "Production Runner"
-provider: RUNNER_PROVIDER_AWS_EC2
-spec:
-  desiredPhase: RUNNER_PHASE_ACTIVE
-  configuration:
-    region: "us-west"
-    releaseChannel: RUNNER_RELEASE_CHANNEL_STABLE
-    autoUpdate: true
-`
+const SPEC_FILE = PRODUCTION_RUNNER_SPEC
 
 const heading = (text: string) => console.log(`\n\x1b[1m== ${text}\x1b[0m`)
-const indent = (text: string) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map((line) => `   | ${line}`)
-    .join('\n')
 
 async function demo(): Promise<string[]> {
   const emulator = await startEmulator()

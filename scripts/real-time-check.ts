@@ -5,6 +5,7 @@ import { startEmulator, type Emulator, type TimelineEvent } from '../emulator/se
 import { Job } from '../harness/github-runner.js'
 import type { StepResult } from '../harness/types.js'
 import { TIME_SCALE_VARIABLE } from '../src/time-scale.js'
+import { indent } from './production-runner.js'
 
 const JOB_SECONDS = 75
 const RENEW_INTERVAL_SECONDS = 10
@@ -12,12 +13,6 @@ const RENEW_INTERVAL_SECONDS = 10
 /** A renewal every 10 s for 75 s, less one for a slow machine. */
 const MIN_RENEWALS = Math.floor(JOB_SECONDS / RENEW_INTERVAL_SECONDS) - 1
 
-const indent = (text: string) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map((line) => `   | ${line}`)
-    .join('\n')
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 async function check(): Promise<string[]> {

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { findSecrets } from '../../harness/find-secrets.js'
+import { PRODUCTION_RUNNER_SPEC } from '../../scripts/production-runner.js'
 import { jobWithEmulator, writeCalls, type JobWithEmulator } from './job-with-emulator.js'
 
 let setup: JobWithEmulator | undefined
@@ -11,15 +12,7 @@ afterEach(async () => {
   setup = undefined
 })
 
-const PRODUCTION_RUNNER = `name: "Production Runner"
-provider: RUNNER_PROVIDER_AWS_EC2
-spec:
-  desiredPhase: RUNNER_PHASE_ACTIVE
-  configuration:
-    region: "us-west"
-    releaseChannel: RUNNER_RELEASE_CHANNEL_STABLE
-    autoUpdate: true
-`
+const PRODUCTION_RUNNER = PRODUCTION_RUNNER_SPEC
 
 describe('a job that registers a runner and removes it again', () => {
   it('creates from a spec file, sets masked outputs, and the post step deletes it', async () => {

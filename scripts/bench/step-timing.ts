@@ -10,17 +10,9 @@ import { readStatus } from '../../src/keep-alive/keeper-status.js'
 import type { Figure } from './figure.js'
 import { bareNode, spawnToEof } from './spawn-to-eof.js'
 import { median, ms, quantile, ratio } from './stats.js'
+import { PRODUCTION_RUNNER_SPEC } from '../production-runner.js'
 
-/** README's spec-file example, kept in the workspace as a repository would keep it. */
-const SPEC_FILE = `name: "Production Runner"
-provider: RUNNER_PROVIDER_AWS_EC2
-spec:
-  desiredPhase: RUNNER_PHASE_ACTIVE
-  configuration:
-    region: "us-west"
-    releaseChannel: RUNNER_RELEASE_CHANNEL_STABLE
-    autoUpdate: true
-`
+const SPEC_FILE = PRODUCTION_RUNNER_SPEC
 
 export const INPUT_SETS = {
   'provider + region': { provider: 'aws-ec2', region: 'us-east-1' },
