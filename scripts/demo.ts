@@ -49,6 +49,8 @@ async function demo(): Promise<string[]> {
 
     const post = await job.runPost(main)
     showStep('Post step', post)
+    showSummary(post)
+    if (!post.summary.includes('<table>')) problems.push('the post step wrote no job summary')
     if (post.failed) problems.push('the post step failed')
 
     problems.push(...showTimeline(emulator))
@@ -63,6 +65,18 @@ async function demo(): Promise<string[]> {
 function showStep(title: string, step: StepResult): void {
   heading(`${title}: exit ${step.exitCode}, output closed after ${step.eofMs} ms`)
   console.log(indent(step.log))
+}
+
+/** The job summary file, its HTML table read back as rows. */
+function showSummary(post: StepResult): void {
+  heading(`Job summary (${post.files.summary})`)
+  const rows = [...post.summary.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) =>
+    [...row[1].matchAll(/<t[hd]>(.*?)<\/t[hd]>/g)].map((cell) => cell[1]),
+  )
+  const title = /<h3>(.*?)<\/h3>/.exec(post.summary)?.[1] ?? '(no heading)'
+  console.log(
+    indent([title, ...rows.map(([name, value]) => `${name.padEnd(28)} ${value}`)].join('\n')),
+  )
 }
 
 function showOutputs(main: StepResult): void {
