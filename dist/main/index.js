@@ -3938,10 +3938,10 @@ function byCreation(a, b) {
  * when it is provably this step's (see find-created-runner.ts).
  */
 async function createRegistration(request, context) {
-    const { attempts } = callPolicy(context.deadline, context.log);
     let unanswered = false;
     state_saveState('createMayExist', true);
-    for (let attempt = 1;; attempt++) {
+    // One attempt: the create, or after an unanswered one, the runner it turns out to have made.
+    const attempt = async () => {
         try {
             const response = await context.service.createRunner(request);
             maskTokens(response.exchangeToken, response.accessToken);
@@ -3949,33 +3949,30 @@ async function createRegistration(request, context) {
             return { ...response, adopted: false, unanswered, duplicates: [] };
         }
         catch (error) {
-            if (!(error instanceof connect_error_ConnectError))
+            if (!(error instanceof connect_error_ConnectError) || error.delivery !== 'maybe')
                 throw error;
-            if (error.delivery === 'maybe') {
-                if (!unanswered)
-                    state_saveState('createUnanswered', true);
-                unanswered = true;
-                const adopted = await adoptIfCreated(request.name, context, error);
-                if (adopted)
-                    return adopted;
-            }
-            else if (!isTransient(error) && error.delivery !== 'no') {
-                if (!unanswered)
-                    state_saveState('createMayExist', false);
-                throw error;
-            }
-            const wait = retryDelayMs(error, attempt, { baseDelayMs: 500, maxDelayMs: 8000 });
-            const outOfTime = Date.now() + wait >= context.deadline;
-            if (attempt >= attempts || outOfTime || context.cancellation?.requested) {
-                // Every answer so far said no runner was made: nothing for the post step to look for.
-                if (!unanswered)
-                    state_saveState('createMayExist', false);
-                throw error;
-            }
-            context.log.info(`CreateRunner: attempt ${attempt + 1} of ${attempts} in ` +
-                `${(wait / 1000).toFixed(1)} s (${error.message})`);
-            await sleep(wait);
+            if (!unanswered)
+                state_saveState('createUnanswered', true);
+            unanswered = true;
+            const adopted = await adoptIfCreated(request.name, context, error);
+            if (adopted)
+                return adopted;
+            throw error;
         }
+    };
+    // Sent again: what never left this machine, what the server says may work later, and what
+    // got no answer and was not found.
+    const retryable = (error) => !context.cancellation?.requested &&
+        error instanceof connect_error_ConnectError &&
+        (error.delivery !== 'yes' || isTransient(error));
+    try {
+        return await withRetries('CreateRunner', callPolicy(context.deadline, context.log), attempt, retryable);
+    }
+    catch (error) {
+        // Every answer said no runner was made: nothing for the post step to look for.
+        if (!unanswered)
+            state_saveState('createMayExist', false);
+        throw error;
     }
 }
 async function adoptIfCreated(name, context, cause) {

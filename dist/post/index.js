@@ -4388,17 +4388,20 @@ function isZombie(pid) {
 }
 /** The command line of a process; undefined where it cannot be read (Windows, or it ended). */
 async function commandLine(pid) {
-    if (process.platform === 'linux') {
-        try {
-            return (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-        }
-        catch {
-            return undefined;
-        }
-    }
+    if (process.platform === 'linux')
+        return linuxCommandLine(pid);
     if (process.platform === 'darwin')
         return psCommand(pid);
     return undefined;
+}
+/** Linux only, and synchronous, for a post step that is being cancelled. */
+function linuxCommandLine(pid) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    }
+    catch {
+        return undefined;
+    }
 }
 function psCommand(pid) {
     return new Promise((resolve) => {
@@ -4582,7 +4585,6 @@ function stoppedByPost(status) {
 ;// CONCATENATED MODULE: ./src/keep-alive/stop-keeper-now.ts
 
 
-
 /**
  * For a post step that is being cancelled: sends SIGTERM to the keeper at once, synchronously,
  * when its status file still names it (and, on Linux, its command line is still the keeper's).
@@ -4594,17 +4596,10 @@ function stopKeeperNow(keeper) {
     const status = readStatus(keeper.statusFile);
     if (status && (status.pid !== keeper.pid || status.instance !== keeper.instance))
         return;
-    if (process.platform === 'linux' && !namesKeeperScript(stop_keeper_now_commandLine(keeper.pid)))
+    if (process.platform === 'linux' && !namesKeeperScript(linuxCommandLine(keeper.pid) ?? '')) {
         return;
+    }
     signal(keeper.pid, 'SIGTERM');
-}
-function stop_keeper_now_commandLine(pid) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-    }
-    catch {
-        return '';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 
 import { callPolicy } from '../api/call-policy.js'
 import { ConnectError } from '../api/connect-error.js'
-import { isTransient, retryDelayMs, sleep, withRetries, type RetryLog } from '../api/retry.js'
+import { isTransient, withRetries, type RetryLog } from '../api/retry.js'
 import type { RunnerService } from '../api/runner-service.js'
 import type { Runner } from '../api/types.js'
 import type { Cancellation } from '../cancellation.js'
@@ -44,42 +44,44 @@ export async function createRegistration(
   request: { name: string },
   context: CreateContext,
 ): Promise<Registration> {
-  const { attempts } = callPolicy(context.deadline, context.log)
   let unanswered = false
   saveState('createMayExist', true)
 
-  for (let attempt = 1; ; attempt++) {
+  // One attempt: the create, or after an unanswered one, the runner it turns out to have made.
+  const attempt = async (): Promise<Registration> => {
     try {
       const response = await context.service.createRunner(request)
       maskTokens(response.exchangeToken, response.accessToken)
       saveState('runnerId', response.runner.runnerId)
       return { ...response, adopted: false, unanswered, duplicates: [] }
     } catch (error) {
-      if (!(error instanceof ConnectError)) throw error
-
-      if (error.delivery === 'maybe') {
-        if (!unanswered) saveState('createUnanswered', true)
-        unanswered = true
-        const adopted = await adoptIfCreated(request.name, context, error)
-        if (adopted) return adopted
-      } else if (!isTransient(error) && error.delivery !== 'no') {
-        if (!unanswered) saveState('createMayExist', false)
-        throw error
-      }
-
-      const wait = retryDelayMs(error, attempt, { baseDelayMs: 500, maxDelayMs: 8000 })
-      const outOfTime = Date.now() + wait >= context.deadline
-      if (attempt >= attempts || outOfTime || context.cancellation?.requested) {
-        // Every answer so far said no runner was made: nothing for the post step to look for.
-        if (!unanswered) saveState('createMayExist', false)
-        throw error
-      }
-      context.log.info(
-        `CreateRunner: attempt ${attempt + 1} of ${attempts} in ` +
-          `${(wait / 1000).toFixed(1)} s (${error.message})`,
-      )
-      await sleep(wait)
+      if (!(error instanceof ConnectError) || error.delivery !== 'maybe') throw error
+      if (!unanswered) saveState('createUnanswered', true)
+      unanswered = true
+      const adopted = await adoptIfCreated(request.name, context, error)
+      if (adopted) return adopted
+      throw error
     }
+  }
+
+  // Sent again: what never left this machine, what the server says may work later, and what
+  // got no answer and was not found.
+  const retryable = (error: unknown) =>
+    !context.cancellation?.requested &&
+    error instanceof ConnectError &&
+    (error.delivery !== 'yes' || isTransient(error))
+
+  try {
+    return await withRetries(
+      'CreateRunner',
+      callPolicy(context.deadline, context.log),
+      attempt,
+      retryable,
+    )
+  } catch (error) {
+    // Every answer said no runner was made: nothing for the post step to look for.
+    if (!unanswered) saveState('createMayExist', false)
+    throw error
   }
 }
 

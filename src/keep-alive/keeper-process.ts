@@ -31,15 +31,18 @@ function isZombie(pid: number): boolean {
 
 /** The command line of a process; undefined where it cannot be read (Windows, or it ended). */
 export async function commandLine(pid: number): Promise<string | undefined> {
-  if (process.platform === 'linux') {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()
-    } catch {
-      return undefined
-    }
-  }
+  if (process.platform === 'linux') return linuxCommandLine(pid)
   if (process.platform === 'darwin') return psCommand(pid)
   return undefined
+}
+
+/** Linux only, and synchronous, for a post step that is being cancelled. */
+export function linuxCommandLine(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()
+  } catch {
+    return undefined
+  }
 }
 
 function psCommand(pid: number): Promise<string | undefined> {

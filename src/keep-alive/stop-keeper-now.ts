@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs'
-
-import { isRunning, namesKeeperScript, signal } from './keeper-process.js'
+import { isRunning, linuxCommandLine, namesKeeperScript, signal } from './keeper-process.js'
 import { readStatus } from './keeper-status.js'
 import type { KeeperToStop } from './stop-keeper.js'
 
@@ -13,14 +11,8 @@ export function stopKeeperNow(keeper: KeeperToStop): void {
   if (!isRunning(keeper.pid)) return
   const status = readStatus(keeper.statusFile)
   if (status && (status.pid !== keeper.pid || status.instance !== keeper.instance)) return
-  if (process.platform === 'linux' && !namesKeeperScript(commandLine(keeper.pid))) return
-  signal(keeper.pid, 'SIGTERM')
-}
-
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
-  } catch {
-    return ''
+  if (process.platform === 'linux' && !namesKeeperScript(linuxCommandLine(keeper.pid) ?? '')) {
+    return
   }
+  signal(keeper.pid, 'SIGTERM')
 }
